@@ -1,0 +1,120 @@
+"""The command line (DESIGN.md "Command line"): argument parsing and dispatch.
+
+Parsing stays free of heavy imports so that `python main.py` can paint the wizard first;
+each sub-command imports what it needs when it runs. Sub-commands drive the same setup flow
+as the wizard and never sequence steps themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from app.errors import EXIT_INPUT
+
+PROG = "printer-oauth"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("certificate trust")
+    group.add_argument(
+        "--trust-new-certificate",
+        action="store_true",
+        help="trust the printer's certificate on first use",
+    )
+    group.add_argument(
+        "--fingerprint", metavar="FP", help="trust only a certificate with this SHA-256"
+    )
+    group.add_argument(
+        "--accept-changed-certificate",
+        metavar="FP",
+        help="replace a trusted certificate that changed, if the new one has this SHA-256",
+    )
+
+
+def _add_login_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--printer", required=True, metavar="ADDR", help="IP address or name")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the administrator password from the first line of standard input",
+    )
+    parser.add_argument("--user", default="", metavar="NAME", help="administrator user name")
+    _add_trust_flags(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON events, one per line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Switch a printer's scan-to-email to OAuth 2.0 with Microsoft 365.",
+    )
+    parser.add_argument("--demo", action="store_true", help="open the wizard on a simulator")
+    parser.add_argument("--self-test", action="store_true", help="check this installation")
+    parser.add_argument("--language", choices=("en", "it"), help="language of the wizard")
+    parser.add_argument("--printer", metavar="ADDR", help="open the wizard at this printer")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sim = commands.add_parser("sim", help="run a simulated printer with Microsoft stand-ins")
+    sim.add_argument("--model", metavar="ID")
+    sim.add_argument("--variant", type=int, default=0, metavar="N")
+    sim.add_argument("--scenario", default="ok", metavar="NAME")
+    sim.add_argument("--language", choices=("en", "it"), default="en")
+    sim.add_argument("--auto-approve", type=float, metavar="S")
+    sim.add_argument("--latency", type=int, default=0, metavar="MS")
+    sim.add_argument("--http-port", type=int, default=0, metavar="P")
+    sim.add_argument("--https-port", type=int, default=0, metavar="P")
+    sim.add_argument("--advertise", action="store_true")
+    sim.add_argument("--list-models", action="store_true")
+
+    discover = commands.add_parser("discover", help="list the Epson devices on the network")
+    discover.add_argument("--timeout", type=float, default=3.0, metavar="S")
+    discover.add_argument("--interface", metavar="ADDR")
+    discover.add_argument("--json", action="store_true")
+
+    status = commands.add_parser("status", help="show a printer's email server status")
+    _add_login_flags(status)
+
+    configure = commands.add_parser("configure", help="switch a printer to OAuth2")
+    _add_login_flags(configure)
+    configure.add_argument("--service", required=True, choices=("exchange", "outlook"))
+    configure.add_argument("--fax", choices=("exchange", "outlook", "keep"))
+
+    resign = commands.add_parser("resign", help="sign a printer in to Microsoft again")
+    _add_login_flags(resign)
+
+    mailbox = commands.add_parser(
+        "check-mailbox", help="check that a mailbox may send with OAuth2"
+    )
+    mailbox.add_argument("--service", required=True, choices=("exchange", "outlook"))
+    mailbox.add_argument("--client-id", metavar="ID")
+    mailbox.add_argument("--authority", metavar="URL")
+    mailbox.add_argument("--smtp", metavar="HOST:PORT")
+    mailbox.add_argument("--ca-file", metavar="PEM")
+    mailbox.add_argument("--json", action="store_true")
+    return parser
+
+
+def _not_built(issue: str) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        print(f"{PROG} {args.command}: not built yet ({issue}).", file=sys.stderr)
+        return EXIT_INPUT
+
+    return handler
+
+
+HANDLERS: dict[str, Handler] = {
+    "sim": _not_built("the Web Config simulator issue"),
+    "discover": _not_built("the discovery issue"),
+    "status": _not_built("the driver part 1 issue"),
+    "configure": _not_built("the driver part 2 issue"),
+    "resign": _not_built("the driver part 2 issue"),
+    "check-mailbox": _not_built("the mailbox check issue"),
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    return HANDLERS[args.command](args)

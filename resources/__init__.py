@@ -1,0 +1,1 @@
+"""Files shipped with the application, found through importlib.resources in every install."""

@@ -1,0 +1,46 @@
+"""The test environment, hardened in one place.
+
+- Qt runs offscreen; the variable is set before anything imports Qt.
+- Every test runs under its own PRINTER_OAUTH_HOME and without the developer's PRINTER_OAUTH_*
+  settings, so nothing reads or writes the real user folders.
+- REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE stay set (set here if the machine lacks them): code that
+  forgets `trust_env = False` then trusts the wrong CA and fails, as it would for a customer.
+- Async tests run on a qasync loop, the loop the wizard uses (../shared/facts/qt.md).
+- Qt warnings and Python warnings fail the run (pyproject.toml: qt_log_level_fail, filterwarnings).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import certifi
+import pytest
+
+for _variable in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+    os.environ.setdefault(_variable, certifi.where())
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    return qasync.QEventLoop(app)
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict:
+    return {"qasync": _qasync_loop}
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A private home for the product's folders, and none of the developer's own settings."""
+    for name in list(os.environ):
+        if name.startswith("PRINTER_OAUTH_"):
+            monkeypatch.delenv(name)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PRINTER_OAUTH_HOME", str(home))
+    return home
