@@ -32,7 +32,6 @@ _PRINTER = (
     "locked-out",
     "session-expired",
     "restart-before-commit",
-    "code-expired",
     "commit-refused",
     "verify-mismatch",
     "connection-test-fails",
@@ -42,6 +41,7 @@ _PRINTER = (
     "silent",
 )
 _IDENTITY = (
+    "code-expired",
     "sign-in-declined",
     "sign-in-blocked",
     "consent-required",
