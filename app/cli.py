@@ -86,9 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     resign = commands.add_parser("resign", help="sign a printer in to Microsoft again")
     _add_login_flags(resign)
 
-    mailbox = commands.add_parser(
-        "check-mailbox", help="check that a mailbox may send with OAuth2"
-    )
+    mailbox = commands.add_parser("check-mailbox", help="check that a mailbox may send with OAuth2")
     mailbox.add_argument("--service", required=True, choices=("exchange", "outlook"))
     mailbox.add_argument("--client-id", metavar="ID")
     mailbox.add_argument("--authority", metavar="URL")
