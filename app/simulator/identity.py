@@ -283,6 +283,10 @@ class IdentityService:
         self.signin_url = f"{self.url}/devicelogin"
         self.signin_url_consumers = f"{self.url}/link"
 
+    @property
+    def port(self) -> int:
+        return self._server.port
+
     def start(self) -> IdentityService:
         self._server.start()
         return self
