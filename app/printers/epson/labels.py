@@ -36,6 +36,34 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "state": ("Current Status", "Stato corrente"),
 }
 
+STATUS: dict[str, tuple[str, ...]] = {
+    "model": ("Product Name", "Model", "Nome prodotto", "Modello"),
+    "firmware": ("Firmware Version", "Firmware", "Versione firmware"),
+    "serial": ("Serial Number", "Numero di serie"),
+    "mac": ("MAC Address", "Indirizzo MAC"),
+    "device_name": ("Device Name", "Printer Name", "Nome dispositivo", "Nome stampante"),
+    "ip_address": ("IP Address", "IPv4 Address", "Indirizzo IP", "Indirizzo IPv4"),
+    "gateway": ("Default Gateway", "Gateway", "Gateway predefinito"),
+    "dns": (
+        "DNS Server",
+        "Primary DNS Server",
+        "Secondary DNS Server",
+        "Server DNS",
+        "Server DNS primario",
+        "Server DNS secondario",
+    ),
+    "interface": ("Network Interface", "Interface", "Interfaccia di rete", "Interfaccia"),
+}
+
+INTERFACES: dict[str, tuple[str, ...]] = {
+    "standard": ("Standard Network", "Standard", "Rete standard"),
+    "additional": ("Additional Network", "Additional", "Rete aggiuntiva"),
+}
+
+LOGIN: dict[str, tuple[str, ...]] = {
+    "user": ("User Name", "Nome utente", "Administrator Name", "Nome amministratore"),
+}
+
 OPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "auth_method": {
         "off": ("Off", "Disattiva", "Disattivato", "None", "Nessuno"),

@@ -1,0 +1,404 @@
+"""Epson Web Config, driven the way the facts' working assumptions say a device can be.
+
+Nothing here knows a page id of the settings pages or a field name: the Email Server page is
+found from the advanced menu by its labels (its group says "Email Server", the link may say
+just "Basic"), fields by their labels or, failing that, by what their options and values say.
+Only the addresses the facts fix are named: the status pages, the advanced frameset, and the
+login that protected pages show by themselves. A page that cannot be understood raises
+`unsupported_page` and leaves a redacted copy for support.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+from app import paths
+from app.errors import (
+    LockedOut,
+    SessionExpired,
+    UnsupportedPage,
+    WrongPassword,
+)
+from app.printers.address import PrinterAddress
+from app.printers.base import (
+    AuthMethod,
+    DeviceInfo,
+    EmailSettings,
+    Interface,
+    NetworkInfo,
+    Security,
+    Service,
+)
+from app.printers.epson import labels
+from app.printers.epson.html import Button, Control, Form, Link, Page
+from app.printers.epson.transport import Timeouts, Transport
+from app.redaction import redact
+from app.trust import PinStore, TrustChoice
+
+log = logging.getLogger(__name__)
+
+PRODUCT_STATUS = ("/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP", "/PRESENTATION/HTML/TOP/PRTINFO.HTML")
+NETWORK_STATUS = ("/PRESENTATION/ADVANCED/INFO_NWINFO/TOP",)
+ADVANCED_TOP = "/PRESENTATION/ADVANCED/COMMON/TOP"
+SESSION_COOKIE = "EPSON_COOKIE_SESSION"
+MAX_CREDENTIAL = 64
+"""Longer input is refused unsent: an oversized login POST once took a device offline."""
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_MAC = re.compile(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b")
+_UNSET = frozenset({"", "-", "0.0.0.0", "::"})  # noqa: S104 - what devices show for "none"
+_LOGIN_ACTION = re.compile(r"PASSWORD|PSWD|LOGIN", re.IGNORECASE)
+
+
+@dataclass
+class FieldMap:
+    """Which control of the Email Server form holds which setting, found from its labels."""
+
+    controls: dict[str, Control] = field(default_factory=dict)
+
+    def option_value(self, meaning: str, neutral: str) -> str | None:
+        """The form value that selects a language-neutral option (e.g. auth_method=oauth2)."""
+        control = self.controls.get(meaning)
+        if control is None:
+            return None
+        for option in control.options:
+            if labels.meaning_of(option.text, labels.OPTIONS[meaning]) == neutral:
+                return option.value
+        return None
+
+    def neutral(self, meaning: str) -> str | None:
+        control = self.controls.get(meaning)
+        if control is None:
+            return None
+        option = control.selected_option
+        if option is None:
+            return None
+        return labels.meaning_of(option.text, labels.OPTIONS[meaning])
+
+    def text(self, meaning: str) -> str | None:
+        control = self.controls.get(meaning)
+        return control.value.strip() if control is not None and control.value else None
+
+
+@dataclass
+class EmailPage:
+    page: Page
+    form: Form
+    fields: FieldMap
+    settings: EmailSettings
+
+
+class EpsonDriver:
+    def __init__(
+        self,
+        address: PrinterAddress,
+        *,
+        timeouts: Timeouts | None = None,
+        pins: PinStore | None = None,
+        trust: TrustChoice | None = None,
+    ) -> None:
+        self.transport = Transport(address, timeouts=timeouts, pins=pins, trust=trust)
+        self.device: DeviceInfo | None = None
+        self._credentials: tuple[str, str] | None = None
+        self._email_url: str | None = None
+
+    def close(self) -> None:
+        self.transport.close()
+
+    # --- first contact ----------------------------------------------------------------
+
+    def reach(self) -> tuple[DeviceInfo, str]:
+        deadline = self.transport.reach()
+        page = self._first_status_page(deadline.left())
+        self.device = _device_info(page)
+        assert self.transport.fingerprint is not None
+        return self.device, self.transport.fingerprint
+
+    def _first_status_page(self, budget: float) -> Page:
+        for path in PRODUCT_STATUS:
+            try:
+                text = self.transport.get(path, kind="status", timeout=budget)
+            except UnsupportedPage:
+                continue
+            page = Page(text, self.transport.url(path))
+            if page.is_epson or page.title:
+                if not page.is_epson:
+                    raise UnsupportedPage("not Epson Web Config", page=path)
+                return page
+        raise UnsupportedPage("no product status page", page=PRODUCT_STATUS[0])
+
+    def network_info(self) -> NetworkInfo:
+        for path in NETWORK_STATUS:
+            try:
+                page = Page(self.transport.get(path, kind="status"), self.transport.url(path))
+            except UnsupportedPage:
+                continue
+            return _network_info(page)
+        return NetworkInfo()
+
+    # --- administrator session --------------------------------------------------------
+
+    def login(self, user: str, password: str) -> None:
+        if len(user) > MAX_CREDENTIAL or len(password) > MAX_CREDENTIAL or not password:
+            raise WrongPassword()
+        self._credentials = (user, password)
+        self._login()
+
+    def _login(self) -> None:
+        assert self._credentials is not None
+        user, password = self._credentials
+        page = self._get(ADVANCED_TOP, kind="login")
+        form = _login_form(page)
+        if form is None:
+            page = self._first_frame_with_login(page)
+            form = _login_form(page) if page is not None else None
+        if form is None:
+            raise UnsupportedPage("no administrator login form", page=ADVANCED_TOP)
+        changes = _login_changes(form, user, password)
+        self.transport.set_cookie(SESSION_COOKIE, "")
+        answer = self.transport.post(
+            form.target(page.url), form.payload(changes, _first(form)), kind="login"
+        )
+        if labels.contains_phrase(Page(answer).text(), labels.ANSWERS["locked_out"]):
+            raise LockedOut()
+        if not self.transport.cookie(SESSION_COOKIE):
+            raise WrongPassword()
+        if _login_form(self._get(ADVANCED_TOP, kind="login")) is not None:
+            raise WrongPassword()
+
+    def _first_frame_with_login(self, page: Page) -> Page | None:
+        for url in page.frames().values():
+            framed = self._get(url, kind="login")
+            if _login_form(framed) is not None:
+                return framed
+        return None
+
+    def _protected(self, path: str, kind: str = "settings") -> Page:
+        """A page that needs the session; one automatic re-login if the session died."""
+        page = self._get(path, kind=kind)
+        if _login_form(page) is None:
+            return page
+        if self._credentials is None:
+            raise SessionExpired()
+        log.info("administrator session ended; logging in again")
+        self._login()
+        page = self._get(path, kind=kind)
+        if _login_form(page) is not None:
+            raise SessionExpired()
+        return page
+
+    def _get(self, path: str, kind: str) -> Page:
+        return Page(self.transport.get(path, kind=kind), self.transport.url(path))
+
+    # --- the Email Server page ----------------------------------------------------------
+
+    def email_page_url(self) -> str:
+        if self._email_url is None:
+            menu = self._menu()
+            link = _find_link(menu.links(), "basic", "email_server") or _find_link(
+                menu.links(), "email_server", None
+            )
+            if link is None:
+                self._capture(menu, "menu")
+                raise UnsupportedPage("Email Server not found in the menu", page=menu.url)
+            self._email_url = link.href
+        return self._email_url
+
+    def read_email_settings(self) -> EmailSettings:
+        return self.read_email_page().settings
+
+    def read_email_page(self) -> EmailPage:
+        url = self.email_page_url()
+        page = self._protected(url)
+        try:
+            return _read_email_page(page)
+        except UnsupportedPage:
+            self._capture(page, "email-server")
+            raise
+
+    def _menu(self) -> Page:
+        top = self._protected(ADVANCED_TOP, kind="menu")
+        frames = top.frames()
+        named = [url for name, url in frames.items() if "MENU" in name.upper()]
+        if not frames:
+            return top
+        candidates = named or list(frames.values())
+        pages = [self._protected(url, kind="menu") for url in candidates]
+        return max(pages, key=lambda p: len(p.links()))
+
+    def _capture(self, page: Page, name: str) -> None:
+        """A redacted copy of a page the driver could not read, for support."""
+        folder = paths.ensure(paths.current().captures_dir)
+        secrets = [*(self._credentials or ()), self.device.serial if self.device else None]
+        target = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.html"
+        target.write_text(redact(str(page.soup), secrets), encoding="utf-8")
+        log.warning("saved a redacted copy of the %s page as %s", name, target.name)
+
+
+# --- reading pages (pure functions, tested on their own) ------------------------------
+
+
+def _device_info(page: Page) -> DeviceInfo:
+    found = _pairs_by_meaning(page, labels.STATUS)
+    model = found.get("model") or page.title.strip()
+    if not model:
+        raise UnsupportedPage("no model on the status page", page=page.url)
+    mac = found.get("mac") or _first_match(_MAC, page.text())
+    return DeviceInfo(
+        model=model,
+        firmware=found.get("firmware"),
+        serial=found.get("serial"),
+        mac=mac,
+        device_name=found.get("device_name"),
+    )
+
+
+def _network_info(page: Page) -> NetworkInfo:
+    dns: list[str] = []
+    found: dict[str, str] = {}
+    for label, value in page.pairs():
+        meaning = labels.meaning_of(label, labels.STATUS)
+        if meaning == "dns" and value not in _UNSET:
+            dns.append(value)
+        elif meaning and meaning not in found:
+            found[meaning] = value
+    interface = labels.meaning_of(found.get("interface"), labels.INTERFACES)
+    gateway = found.get("gateway")
+    return NetworkInfo(
+        ip_address=found.get("ip_address"),
+        gateway=None if gateway is None or gateway in _UNSET else gateway,
+        dns_servers=tuple(dns),
+        interface=Interface(interface) if interface else None,
+    )
+
+
+def _pairs_by_meaning(page: Page, table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for label, value in page.pairs():
+        meaning = labels.meaning_of(label, table)
+        if meaning and value and meaning not in found:
+            found[meaning] = value
+    return found
+
+
+def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def _login_form(page: Page) -> Form | None:
+    for form in page.forms():
+        secret = [c for c in form.controls.values() if c.kind == "password"]
+        if not secret:
+            continue
+        visible = [c for c in form.controls.values() if c.kind not in ("hidden",)]
+        settings_like = labels.meaning_of(secret[0].label, labels.FIELDS) == "password"
+        if _LOGIN_ACTION.search(form.action) or (len(visible) <= 2 and not settings_like):
+            return form
+    return None
+
+
+def _login_changes(form: Form, user: str, password: str) -> dict[str, str]:
+    changes: dict[str, str] = {}
+    texts = []
+    for control in form.controls.values():
+        if control.kind == "password":
+            changes[control.name] = password
+        elif control.kind in ("text", "email"):
+            texts.append(control)
+    named = [c for c in texts if labels.meaning_of(c.label, labels.LOGIN) == "user"]
+    for control in named or texts[:1]:
+        changes[control.name] = user
+    return changes
+
+
+def _first(form: Form) -> Button | None:
+    return form.buttons[0] if form.buttons else None
+
+
+def _find_link(links: list[Link], text_key: str, group_key: str | None) -> Link | None:
+    for link in links:
+        if labels.meaning_of(link.text, labels.MENU) != text_key:
+            continue
+        if group_key is None:
+            return link
+        groups = {labels.meaning_of(group, labels.MENU) for group in link.context}
+        if group_key in groups:
+            return link
+    return None
+
+
+def _classify(control: Control) -> str | None:
+    """What setting a control holds: by its label, else by what its options say."""
+    meaning = labels.meaning_of(control.label, labels.FIELDS)
+    if meaning:
+        return meaning
+    for name, table in labels.OPTIONS.items():
+        hits = sum(1 for option in control.options if labels.meaning_of(option.text, table))
+        if hits >= 2 or (name == "service" and hits >= 1):
+            return name
+    words = labels.normalize(control.label)
+    if "smtp" in words and control.kind in ("text", "number"):
+        return "smtp_port" if control.value.isdigit() else "smtp_server"
+    return None
+
+
+def _read_email_page(page: Page) -> EmailPage:
+    for form in page.forms():
+        fields = FieldMap()
+        for control in form.controls.values():
+            if control.kind == "hidden":
+                continue
+            meaning = _classify(control)
+            if meaning and meaning not in fields.controls:
+                fields.controls[meaning] = control
+        if "auth_method" in fields.controls:
+            return EmailPage(page, form, fields, _settings(page, fields))
+    raise UnsupportedPage("no Authentication Method on the Email Server page", page=page.url)
+
+
+def _settings(page: Page, fields: FieldMap) -> EmailSettings:
+    method = fields.neutral("auth_method")
+    if method is None:
+        raise UnsupportedPage("unknown Authentication Method", page=page.url)
+    offered = fields.option_value("auth_method", "oauth2") is not None
+    service = fields.neutral("service") if method == AuthMethod.OAUTH2 else None
+    security = fields.neutral("security")
+    port = fields.text("smtp_port")
+    state_text, account = _state_line(page)
+    state = labels.meaning_of(_state_phrase(state_text), labels.STATES)
+    return EmailSettings(
+        auth_method=AuthMethod(method),
+        service=Service(service) if service else None,
+        signed_in=state == "signed_in",
+        account=account if state == "signed_in" else None,
+        smtp_server=fields.text("smtp_server"),
+        smtp_port=int(port) if port and port.isdigit() else None,
+        security=Security(security) if security else None,
+        sender=fields.text("sender"),
+        state_text=state_text,
+        oauth2_offered=offered,
+    )
+
+
+def _state_line(page: Page) -> tuple[str | None, str | None]:
+    """The state line's text and the signed-in account shown in it or right after it."""
+    pairs = list(page.pairs())
+    for index, (label, value) in enumerate(pairs):
+        if labels.meaning_of(label, labels.FIELDS) != "state":
+            continue
+        account = _first_match(_EMAIL, value)
+        for _, later in pairs[index + 1 : index + 3]:
+            account = account or _first_match(_EMAIL, later)
+        return value, account
+    return None, None
+
+
+def _state_phrase(text: str | None) -> str | None:
+    """The state without the account or brackets some firmware put around it."""
+    if text is None:
+        return None
+    return re.sub(r"[()\[\]]", " ", _EMAIL.sub(" ", text)).strip(" -–:")
