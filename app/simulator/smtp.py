@@ -57,10 +57,26 @@ class _Session(Session):
 
 
 class _ExchangeSMTP(SMTP):
-    """aiosmtpd's server with Exchange's wording for a mechanism it does not offer."""
+    """aiosmtpd's server with Exchange's wording for a mechanism it does not offer, and its
+    TCP connections registered so that stopping can close them."""
+
+    def __init__(self, handler: _Handler, connections: set[Any], **options: Any) -> None:
+        super().__init__(handler, **options)
+        self._connections = connections
+        self._tcp: Any = None
 
     def _create_session(self) -> Session:
         return _Session(self.loop)
+
+    def connection_made(self, transport: Any) -> None:
+        if self._tcp is None:
+            self._tcp = transport
+            self._connections.add(transport)
+        super().connection_made(transport)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        self._connections.discard(self._tcp)
+        super().connection_lost(error)
 
     async def smtp_AUTH(self, arg: str) -> None:  # noqa: N802 (aiosmtpd's naming)
         mechanism = arg.split(maxsplit=1)[0].upper() if arg else ""
@@ -124,8 +140,18 @@ def _refuse_basic(*_args: Any) -> AuthResult:
 class _Controller(Controller):
     """Binds port 0 and learns the port before aiosmtpd's readiness probe connects to it."""
 
+    def __init__(self, handler: _Handler, **options: Any) -> None:
+        super().__init__(handler, **options)
+        self._connections: set[Any] = set()
+
     def factory(self) -> SMTP:
-        return _ExchangeSMTP(self.handler, **self.SMTP_kwargs)
+        return _ExchangeSMTP(self.handler, self._connections, **self.SMTP_kwargs)
+
+    def cancel_tasks(self, stop_loop: bool = True) -> None:
+        """Drops open connections first: aiosmtpd leaves their sockets open when it stops."""
+        for transport in list(self._connections):
+            transport.abort()
+        super().cancel_tasks(stop_loop)
 
     def _trigger_server(self) -> None:
         assert self.server is not None
