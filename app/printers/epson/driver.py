@@ -35,7 +35,7 @@ from app.printers.base import (
 from app.printers.epson import labels
 from app.printers.epson.html import Button, Control, Form, Link, Page
 from app.printers.epson.transport import Timeouts, Transport
-from app.redaction import redact
+from app.redaction import redact_html
 from app.trust import PinStore, TrustChoice
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ class EpsonDriver:
         folder = paths.ensure(paths.current().captures_dir)
         secrets = [*(self._credentials or ()), self.device.serial if self.device else None]
         target = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.html"
-        target.write_text(redact(str(page.soup), secrets), encoding="utf-8")
+        target.write_text(redact_html(str(page.soup), secrets), encoding="utf-8")
         log.warning("saved a redacted copy of the %s page as %s", name, target.name)
 
 
