@@ -749,7 +749,8 @@ border-radius:2px;background:#fff}
 input[name=code]{font-size:20px;letter-spacing:3px;text-transform:uppercase}
 .check{display:flex;gap:8px;align-items:flex-start;font-weight:400;margin-top:18px}
 .check input{margin-top:4px}
-.hint{color:#616161;font-size:13px;margin-top:4px}
+.hint{display:block;color:#616161;font-size:13px;margin-top:2px}
+input[name=other_account]{margin-top:8px}
 .error{background:#fde7e9;border-left:4px solid #d13438;padding:10px 12px;margin:12px 0}
 .actions{display:flex;justify-content:flex-end;gap:10px;margin-top:26px}
 button{font:inherit;padding:7px 24px;min-width:108px;border:1px solid #8a8a8a;
@@ -786,8 +787,10 @@ def signin_form(
     consent = (
         ""
         if kind == "consumers"
-        else '<label class="check"><input type="checkbox" name="consent" checked>'
-        "<span>Consent on behalf of your organization</span></label>"
+        else '<label class="check"><input type="checkbox" name="consent">'
+        "<span>Consent on behalf of your organization"
+        '<span class="hint">Administrators: tick this so that nobody else in your '
+        "organization is asked again.</span></span></label>"
     )
     notice = f'<p class="error" role="alert">{html.escape(error)}</p>' if error else ""
     heading = "Personal account" if kind == "consumers" else "Work or school account"

@@ -409,3 +409,15 @@ def _poll(
 ) -> dict:
     form = {"client_id": client_id, "grant_type": DEVICE_GRANT, "device_code": device_code}
     return client.post(f"{authority}/oauth2/v2.0/token", data=form | (extra or {})).json()
+
+
+def test_page_is_plain_html_with_consent_for_work_accounts_only(start_identity, client) -> None:
+    identity = start_identity(interval=None)
+    work = client.get(identity.signin_url).text
+    personal = client.get(identity.signin_url_consumers).text
+    assert "<script" not in work + personal
+    assert "Consent on behalf of your organization" in work
+    assert "Consent on behalf" not in personal
+    assert all(account in work for account in WORK_ACCOUNTS)
+    assert all(account in personal for account in PERSONAL_ACCOUNTS)
+    assert _device_code(client, identity)["interval"] == 5
