@@ -835,9 +835,16 @@ def signin_result(identity: IdentityService, kind: Kind, form: dict[str, str]) -
             f'<p class="detail">{detail}</p>'
         )
     else:
+        consented = isinstance(code.outcome, _Approval) and code.outcome.consent
+        note = (
+            "<p>You consented on behalf of your organization.</p>"
+            if consented and kind != "consumers"
+            else ""
+        )
         body = (
             "<h1>You're signed in</h1>"
             f"<p>You have signed in to {app} on your device. You may now close this window.</p>"
+            f"{note}"
         )
     return HTTPStatus.OK, _page("Sign-in", body)
 

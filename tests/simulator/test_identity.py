@@ -105,6 +105,7 @@ def test_msal_device_flow_completed_in_the_browser_page(identity_service) -> Non
 
     assert "You have signed in to" in seen[0]
     assert "You may now close this window" in seen[0]
+    assert "You consented on behalf of your organization" in seen[0]
     assert result["token_type"] == "Bearer"
     assert result["scope"] == SEND_SCOPE
     assert result["id_token_claims"]["preferred_username"] == account
