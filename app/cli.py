@@ -11,11 +11,20 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from app.errors import EXIT_INPUT
+from app.errors import EXIT_INPUT, WizardError
 
 PROG = "printer-oauth"
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _fingerprint(text: str) -> str:
+    from app.trust import normalize_fingerprint
+
+    try:
+        return normalize_fingerprint(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
@@ -26,10 +35,14 @@ def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
         help="trust the printer's certificate on first use",
     )
     group.add_argument(
-        "--fingerprint", metavar="FP", help="trust only a certificate with this SHA-256"
+        "--fingerprint",
+        type=_fingerprint,
+        metavar="FP",
+        help="trust only a certificate with this SHA-256",
     )
     group.add_argument(
         "--accept-changed-certificate",
+        type=_fingerprint,
         metavar="FP",
         help="replace a trusted certificate that changed, if the new one has this SHA-256",
     )
@@ -104,10 +117,48 @@ def _not_built(issue: str) -> Handler:
     return handler
 
 
+def _sim(args: argparse.Namespace) -> int:
+    from app.simulator.run import run as run_sim  # noqa: PLC0415 - heavy, only for `sim`
+
+    return run_sim(args)
+
+
+def _printer_answers(args: argparse.Namespace) -> dict[str, dict[str, object]]:
+    """The inputs of the printer and login steps, from the arguments and standard input."""
+    from app.headless import read_password
+
+    return {
+        "printer": {
+            "address": args.printer,
+            "trust_new": args.trust_new_certificate,
+            "fingerprint": args.fingerprint,
+            "accept_changed": args.accept_changed_certificate,
+        },
+        "login": {"user": args.user, "password": read_password(args.password_stdin)},
+    }
+
+
+def _status(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from app import config
+    from app.events import emit_error, for_output
+    from app.flow.services import PrinterSession
+    from app.flow.setup import STATUS_FLOW
+    from app.headless import drive
+
+    events = for_output(args.json)
+    try:
+        session = PrinterSession(config.load())
+    except WizardError as error:
+        return emit_error(events, error)
+    return asyncio.run(drive(STATUS_FLOW, session, events, _printer_answers(args)))
+
+
 HANDLERS: dict[str, Handler] = {
-    "sim": _not_built("the Web Config simulator issue"),
+    "sim": _sim,
     "discover": _not_built("the discovery issue"),
-    "status": _not_built("the driver part 1 issue"),
+    "status": _status,
     "configure": _not_built("the driver part 2 issue"),
     "resign": _not_built("the driver part 2 issue"),
     "check-mailbox": _not_built("the mailbox check issue"),

@@ -418,3 +418,46 @@ class IdentityUnavailable(WizardError):
         "Microsoft's sign-in service could not be reached or answered with an error. Check "
         "this laptop's internet connection, then try again."
     )
+
+
+# --- warnings: reported, never a stop -----------------------------------------------------
+
+
+class WarningCode:
+    """A condition worth telling the technician that does not stop the run (exit status 0)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        WARNINGS[code] = self
+
+    @property
+    def help_topic(self) -> str:
+        return self.code
+
+    def text(self, **details: Any) -> str:
+        return self.message.format_map(_Missing(details))
+
+
+WARNINGS: dict[str, WarningCode] = {}
+
+NO_DNS = WarningCode(
+    "no_dns",
+    "The printer has no DNS server set, so it cannot find Microsoft's servers. Set one in its "
+    "network settings (the office router's address usually works).",
+)
+NO_GATEWAY = WarningCode(
+    "no_gateway",
+    "The printer has no default gateway, so it cannot reach the internet. Set the gateway in "
+    "its network settings.",
+)
+CONNECTION_TEST_UNKNOWN = WarningCode(
+    "connection_test_unknown",
+    "The printer's connection test is not available or its result was not recognised "
+    "({detail}). Send a test scan to email to be sure.",
+)
+SENDER_NEEDS_SEND_AS = WarningCode(
+    "sender_needs_send_as",
+    "The sender address {sender} differs from the signed-in account {account}: that account "
+    "needs 'Send As' permission on the sender's mailbox.",
+)

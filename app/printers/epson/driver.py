@@ -103,6 +103,9 @@ class EpsonDriver:
         self.transport = Transport(address, timeouts=timeouts, pins=pins, trust=trust)
         self.device: DeviceInfo | None = None
         self._credentials: tuple[str, str] | None = None
+        self._login_url: str | None = None
+        self._fresh_login = False
+        """Just logged in: a login form now means the password was wrong, not a timeout."""
         self._email_url: str | None = None
 
     def close(self) -> None:
@@ -150,13 +153,7 @@ class EpsonDriver:
     def _login(self) -> None:
         assert self._credentials is not None
         user, password = self._credentials
-        page = self._get(ADVANCED_TOP, kind="login")
-        form = _login_form(page)
-        if form is None:
-            page = self._first_frame_with_login(page)
-            form = _login_form(page) if page is not None else None
-        if form is None:
-            raise UnsupportedPage("no administrator login form", page=ADVANCED_TOP)
+        page, form = self._login_form_page()
         changes = _login_changes(form, user, password)
         self.transport.set_cookie(SESSION_COOKIE, "")
         answer = self.transport.post(
@@ -166,21 +163,39 @@ class EpsonDriver:
             raise LockedOut()
         if not self.transport.cookie(SESSION_COOKIE):
             raise WrongPassword()
-        if _login_form(self._get(ADVANCED_TOP, kind="login")) is not None:
-            raise WrongPassword()
+        self._fresh_login = True
 
-    def _first_frame_with_login(self, page: Page) -> Page | None:
-        for url in page.frames().values():
-            framed = self._get(url, kind="login")
-            if _login_form(framed) is not None:
-                return framed
-        return None
+    def _login_form_page(self) -> tuple[Page, Form]:
+        """The login form the device serves: on the advanced pages, behind their "Log in"
+        link, or in place of a protected page, as the facts say devices do."""
+        if self._login_url is not None:
+            page = self._get(self._login_url, kind="login")
+            form = _login_form(page)
+            if form is not None:
+                return page, form
+        top = self._get(ADVANCED_TOP, kind="login")
+        pages = [top] + [self._get(url, kind="login") for url in top.frames().values()]
+        links = [
+            link.href
+            for page in pages
+            for link in page.links()
+            if labels.meaning_of(link.text, labels.LOGIN) == "log_in"
+        ]
+        for candidate in pages + [self._get(url, kind="login") for url in links[:2]]:
+            form = _login_form(candidate)
+            if form is not None:
+                self._login_url = candidate.url
+                return candidate, form
+        raise UnsupportedPage("no administrator login form", page=ADVANCED_TOP)
 
     def _protected(self, path: str, kind: str = "settings") -> Page:
         """A page that needs the session; one automatic re-login if the session died."""
         page = self._get(path, kind=kind)
         if _login_form(page) is None:
+            self._fresh_login = False
             return page
+        if self._fresh_login:
+            raise WrongPassword()
         if self._credentials is None:
             raise SessionExpired()
         log.info("administrator session ended; logging in again")
@@ -188,6 +203,7 @@ class EpsonDriver:
         page = self._get(path, kind=kind)
         if _login_form(page) is not None:
             raise SessionExpired()
+        self._fresh_login = False
         return page
 
     def _get(self, path: str, kind: str) -> Page:

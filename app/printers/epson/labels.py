@@ -62,6 +62,14 @@ INTERFACES: dict[str, tuple[str, ...]] = {
 
 LOGIN: dict[str, tuple[str, ...]] = {
     "user": ("User Name", "Nome utente", "Administrator Name", "Nome amministratore"),
+    "log_in": (
+        "Log in",
+        "Login",
+        "Administrator Login",
+        "Administrator Log in",
+        "Accedi",
+        "Accesso amministratore",
+    ),
 }
 
 OPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
