@@ -118,7 +118,7 @@ def _not_built(issue: str) -> Handler:
 
 
 def _sim(args: argparse.Namespace) -> int:
-    from app.simulator.run import run as run_sim  # noqa: PLC0415 - heavy, only for `sim`
+    from app.simulator.run import run as run_sim
 
     return run_sim(args)
 

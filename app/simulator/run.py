@@ -1,0 +1,195 @@
+"""The whole simulation — local CA, identity, SMTP and one printer — and the `sim` command.
+
+`Simulation` is what tests, demo mode and later issues start in-process; `sim` prints its
+description as one JSON line (DESIGN.md "Simulator contract") and serves until SIGINT or
+SIGTERM. A scenario goes to the stand-in that plays it (app/simulator/scenarios.py); the
+others run `ok`. The printer's "DNS" sends Microsoft's SMTP host names to the SMTP stand-in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.simulator import models, scenarios
+from app.simulator.certs import LocalCA
+from app.simulator.device import Printer
+from app.simulator.firmware import Microsoft
+from app.simulator.identity import IdentityService
+from app.simulator.smtp import SmtpService
+
+MICROSOFT_SMTP_HOSTS = ("smtp.office365.com", "smtp-mail.outlook.com")
+SUBMISSION_PORT = 587
+
+
+class Simulation:
+    """CA + identity + SMTP + printer, started and stopped together.
+
+    `printer_options` go to `Printer` (fault timing, restart time, lock-out, interface…);
+    `poll_interval` is the device-code poll interval the identity service announces.
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str = models.DEFAULT_MODEL,
+        variant: int = 0,
+        scenario: str = "ok",
+        language: str = "en",
+        auto_approve: float | None = None,
+        latency_ms: int = 0,
+        http_port: int = 0,
+        https_port: int = 0,
+        poll_interval: int = 5,
+        folder: Path | None = None,
+        **printer_options: Any,
+    ) -> None:
+        self.scenario = scenarios.get(scenario)
+        models.get(model)
+        self._own_folder = folder is None
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="printer-oauth-sim-"))
+        (self.folder / "ca").mkdir(parents=True, exist_ok=True)
+        self.ca = LocalCA(self.folder / "ca")
+        self.identity = IdentityService(
+            self.ca, scenario=scenario, auto_approve=auto_approve, interval=poll_interval
+        )
+        self.smtp = SmtpService(self.ca, self.identity, scenario=scenario)
+        self._printer_args: dict[str, Any] = {
+            "model": model,
+            "variant": variant,
+            "scenario": scenario if self.scenario.side == scenarios.Side.PRINTER else "ok",
+            "language": language,
+            "latency_ms": latency_ms,
+            "http_port": http_port,
+            "https_port": https_port,
+            "folder": self.folder / "device",
+            **printer_options,
+        }
+        self.printer: Printer | None = None
+
+    def start(self) -> Simulation:
+        self.identity.start()
+        try:
+            self.smtp.start()
+            microsoft = Microsoft(
+                authority=self.identity.authority,
+                authority_consumers=self.identity.authority_consumers,
+                client_id=self.identity.printer_client_id,
+                ca_file=Path(self.identity.ca_file),
+                dns={
+                    (name, SUBMISSION_PORT): (self.smtp.host, self.smtp.port)
+                    for name in MICROSOFT_SMTP_HOSTS
+                },
+                smtp_tls_name=self.smtp.host,
+            )
+            self.printer = Printer(microsoft=microsoft, **self._printer_args).start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self.printer is not None:
+            self.printer.stop()
+        for service in (self.smtp, self.identity):
+            try:
+                service.stop()
+            except RuntimeError:
+                continue  # never started: start() failed half-way
+        if self._own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Simulation:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    @property
+    def device(self) -> Printer:
+        if self.printer is None:
+            raise RuntimeError("the simulation is not started")
+        return self.printer
+
+    def info(self) -> dict[str, Any]:
+        """The `sim` command's first line: every key of DESIGN.md "Simulator contract"."""
+        printer = self.device
+        return {
+            "printer_http": printer.http_url,
+            "printer_https": printer.https_url,
+            "admin_password": printer.admin_password,
+            "model": printer.model,
+            "model_id": printer.model_id,
+            "variant": printer.variant,
+            "scenario": self.scenario.name,
+            "language": printer.language,
+            "signin_url": self.identity.signin_url,
+            "authority": self.identity.authority,
+            "authority_consumers": self.identity.authority_consumers,
+            "account": self.identity.account,
+            "smtp_host": self.smtp.host,
+            "smtp_port": int(self.smtp.port),
+            "ca_file": str(self.identity.ca_file),
+            "fingerprint": printer.fingerprint,
+        }
+
+
+def run(args: argparse.Namespace) -> int:
+    """`sim`: print the JSON line, serve until SIGINT/SIGTERM, exit 0."""
+    if args.list_models:
+        for model_id in models.MODELS:
+            print(model_id)
+        return 0
+    problem = _check(args)
+    if problem:
+        print(f"printer-oauth sim: error: {problem}", file=sys.stderr)
+        return 2
+    if args.advertise:
+        print(
+            "printer-oauth sim: --advertise is not built yet (the discovery issue); "
+            "serving without it.",
+            file=sys.stderr,
+        )
+    stop = threading.Event()
+    previous = {
+        sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    simulation = Simulation(
+        model=args.model or models.DEFAULT_MODEL,
+        variant=args.variant,
+        scenario=args.scenario,
+        language=args.language,
+        auto_approve=args.auto_approve,
+        latency_ms=args.latency,
+        http_port=args.http_port,
+        https_port=args.https_port,
+    )
+    try:
+        simulation.start()
+        print(json.dumps(simulation.info()), flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        simulation.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> str:
+    if args.model and args.model not in models.MODELS:
+        return f"unknown model {args.model!r}; valid: {', '.join(models.MODELS)}"
+    if args.scenario not in scenarios.SCENARIOS:
+        return f"unknown scenario {args.scenario!r}; valid: {', '.join(scenarios.SCENARIOS)}"
+    if args.variant < 0:
+        return "--variant must be 0 or more"
+    if args.latency < 0:
+        return "--latency must be 0 or more"
+    return ""
