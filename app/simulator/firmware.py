@@ -163,16 +163,15 @@ class SignIn:
         self.state = "signed_in"
 
     def _failed(self, error: str, body: dict) -> None:
+        """Declined and expired speak for themselves; others carry their AADSTS numbers."""
         codes = set(body.get("error_codes") or ())
-        self.detail = _aadsts(body)
         if error == "authorization_declined":
             self.state = "declined"
         elif error == "expired_token":
             self.state = "expired"
-        elif codes & _BLOCKED_CODES:
-            self.state = "blocked"
         else:
-            self.state = "error"
+            self.detail = _aadsts(body)
+            self.state = "blocked" if codes & _BLOCKED_CODES else "error"
 
 
 def _aadsts(body: object) -> str:

@@ -119,7 +119,8 @@ class Simulation:
         return self.printer
 
     def info(self) -> dict[str, Any]:
-        """The `sim` command's first line: every key of DESIGN.md "Simulator contract"."""
+        """The `sim` command's first line: every key of DESIGN.md "Simulator contract", plus
+        the printer's certificate fingerprint and file, for clients that pin it."""
         printer = self.device
         return {
             "printer_http": printer.http_url,
@@ -138,6 +139,7 @@ class Simulation:
             "smtp_port": int(self.smtp.port),
             "ca_file": str(self.identity.ca_file),
             "fingerprint": printer.fingerprint,
+            "device_cert": str(printer.cert_file),
         }
 
 

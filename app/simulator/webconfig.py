@@ -34,6 +34,7 @@ LANGUAGE_COOKIE = "EPSON_COOKIE_LANG"
 SERVER_BANNER = "EPSON-HTTP/1.0"
 _LANGUAGE_NUMBER = re.compile(r"lang_b&(\d+)|lang_a&(\d+)")
 _LOGIN_FIELD_LIMIT = 20
+_DISCARD_LIMIT = 1024 * 1024
 
 
 @dataclass
@@ -256,6 +257,7 @@ def _login(context: Context, password: str | None) -> Response:
     if printer.scenario == "ok" and printer.login_failures >= context.variant.lockout_threshold:
         printer.locked_until = _now() + printer.lockout_seconds
         printer.login_failures = 0
+        return context.login_form("locked_out")
     return context.login_form("wrong_password")
 
 
@@ -609,6 +611,8 @@ class WebConfigHandler(BaseHTTPRequestHandler):
         length = int(raw) if raw.isdigit() else -1
         if 0 <= length <= MAX_BODY:
             return self.rfile.read(length)
+        if MAX_BODY < length <= _DISCARD_LIMIT:
+            self.rfile.read(length)  # read it all, or closing would reset the answer away
         language = self.printer.language
         page = pages.message(
             self.printer.spec, language, text("request_too_large", language), None, error=True

@@ -538,3 +538,34 @@ def run_procedure(
         )
     finally:
         procedure.close()
+
+
+def approver(identity: object, service: str) -> Callable[[str, str], object]:
+    """The person at a browser, for `run_procedure`: the identity sign-in page of `service`."""
+    signin_url = (
+        identity.signin_url_consumers if service == "outlook" else identity.signin_url  # type: ignore[attr-defined]
+    )
+    ca_file = identity.ca_file  # type: ignore[attr-defined]
+
+    def approve(user_code: str, verification_uri: str) -> object:
+        assert verification_uri == signin_url
+        return approve_at_identity(signin_url, ca_file, user_code)
+
+    return approve
+
+
+def logged_in(printer: object) -> tuple[Procedure, str]:
+    """Steps 1–3 on a simulated printer: a logged-in client and the Email Server page URL."""
+    procedure = Procedure(
+        printer.http_url,  # type: ignore[attr-defined]
+        printer.cert_file,  # type: ignore[attr-defined]
+        printer.fingerprint,  # type: ignore[attr-defined]
+        printer.admin_password,  # type: ignore[attr-defined]
+    )
+    try:
+        menu = procedure.open()
+        procedure.log_in()
+        return procedure, procedure.email_page_url(menu)
+    except BaseException:
+        procedure.close()
+        raise
