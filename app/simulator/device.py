@@ -106,6 +106,7 @@ class Printer:
         self._fired: set[str] = set()
         self._ports = (http_port, https_port)
         self._servers: tuple[LoopbackServer, LoopbackServer] | None = None
+        self._closed = False
         self._reset_volatile()
 
     # life cycle
@@ -113,6 +114,7 @@ class Printer:
     def start(self) -> Printer:
         from app.simulator.webconfig import WebConfigHandler
 
+        self._closed = False
         self.stopping.clear()
         http = LoopbackServer(WebConfigHandler, host=self.host, port=self._ports[0])
         https = LoopbackServer(
@@ -129,18 +131,22 @@ class Printer:
         return self
 
     def stop(self) -> None:
+        """Switch off for good: a restart still under way does not switch it back on."""
+        self._closed = True
+        self._halt()
+
+    def _halt(self) -> None:
         self.stopping.set()
         with self.lock:
             self._cancel_sign_ins()
-        if self._servers is not None:
-            for server in self._servers:
-                server.stop()
-            self._servers = None
+            servers, self._servers = self._servers, None
+        for server in servers or ():
+            server.stop()
 
     def restart(self, *, new_certificate: bool = False, down_seconds: float = 0.0) -> None:
         """Power-cycle: volatile state lost, settings kept, same ports, same certificate
         unless `new_certificate`."""
-        self.stop()
+        self._halt()
         with self.lock:
             self._reset_volatile()
             if new_certificate:
@@ -148,7 +154,8 @@ class Printer:
                 self.keypair = self_signed_device(folder, self._model.device_name)
             self.restarts += 1
         time.sleep(down_seconds)
-        self.start()
+        if not self._closed:
+            self.start()
 
     def restart_in_background(self) -> None:
         threading.Thread(

@@ -343,3 +343,30 @@ def test_snapshot_and_request_log(printer: Printer) -> None:
     kinds = [record.kind for record in printer.requests()]
     assert kinds == ["redirect", "menu", "menu", "menu", "login", "login", "settings"]
     assert printer.request_count() == 7
+
+
+def test_fax_page_signs_in_on_its_own() -> None:
+    with Simulation(poll_interval=1, auto_approve=0) as sim:
+        printer = sim.device
+        procedure, _ = logged_in(printer)
+        fax = f"{printer.https_url}/PRESENTATION/ADVANCED/{printer.layout.fax_page}/TOP"
+        with procedure.session:
+            procedure.sign_in(fax, "exchange")
+            assert printer.sign_in_state("fax") is not None
+            assert printer.sign_in_state("email") is None
+            assert procedure.wait_signed_in(fax) == sim.identity.account
+            assert "Setup complete." in procedure.commit(fax, "exchange")
+        assert printer.settings("fax")["auth_method"] == "oauth2"
+        assert printer.settings("fax")["signed_in"] is True
+        assert printer.settings("email")["auth_method"] == "smtp_auth"
+
+
+def test_stop_during_a_restart_keeps_the_device_off() -> None:
+    printer = Printer(restart_seconds=0.3).start()
+    port = printer.https_port
+    printer.restart_in_background()
+    time.sleep(0.1)
+    printer.stop()
+    time.sleep(0.5)
+    with _session(printer) as session, pytest.raises(requests.ConnectionError):
+        session.get(f"https://127.0.0.1:{port}/", timeout=(1, 1))
