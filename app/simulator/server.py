@@ -35,6 +35,10 @@ class _Server(ThreadingHTTPServer):
 
     def finish_request(self, request: socket.socket, client_address: tuple) -> None:  # type: ignore[override]
         connection: socket.socket = request
+        # Headers and body leave in separate writes; without this, Nagle's algorithm and the
+        # client's delayed ACK add 40 ms to every answer.
+        with contextlib.suppress(OSError):
+            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if self.tls is not None:
             request.settimeout(_HANDSHAKE_TIMEOUT)
             try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app import paths
@@ -107,6 +108,7 @@ class EpsonDriver:
         self._fresh_login = False
         """Just logged in: a login form now means the password was wrong, not a timeout."""
         self._email_url: str | None = None
+        self._advanced_pages: list[Page] = []
 
     def close(self) -> None:
         self.transport.close()
@@ -174,19 +176,27 @@ class EpsonDriver:
             if form is not None:
                 return page, form
         top = self._get(ADVANCED_TOP, kind="login")
-        pages = [top] + [self._get(url, kind="login") for url in top.frames().values()]
+        pages = [top] + [self._get(url, kind="login") for url in _menu_frames(top)]
+        self._advanced_pages = pages
+        for candidate in self._login_candidates(pages):
+            form = _login_form(candidate)
+            if form is not None:
+                self._login_url = candidate.url
+                return candidate, form
+        raise UnsupportedPage("no administrator login form", page=ADVANCED_TOP)
+
+    def _login_candidates(self, pages: list[Page]) -> Iterator[Page]:
+        """Pages that may hold the login form, cheapest first, fetched only when needed."""
+        yield from pages
         links = [
             link.href
             for page in pages
             for link in page.links()
             if labels.meaning_of(link.text, labels.LOGIN) == "log_in"
         ]
-        for candidate in pages + [self._get(url, kind="login") for url in links[:2]]:
-            form = _login_form(candidate)
-            if form is not None:
-                self._login_url = candidate.url
-                return candidate, form
-        raise UnsupportedPage("no administrator login form", page=ADVANCED_TOP)
+        email = _email_link(pages)
+        for url in [*links[:2], *([email.href] if email else [])]:
+            yield self._get(url, kind="login")
 
     def _protected(self, path: str, kind: str = "settings") -> Page:
         """A page that needs the session; one automatic re-login if the session died."""
@@ -212,14 +222,12 @@ class EpsonDriver:
     # --- the Email Server page ----------------------------------------------------------
 
     def email_page_url(self) -> str:
+        """Found in the menu by its labels; the menu seen before login is tried first."""
         if self._email_url is None:
-            menu = self._menu()
-            link = _find_link(menu.links(), "basic", "email_server") or _find_link(
-                menu.links(), "email_server", None
-            )
+            link = _email_link(self._advanced_pages) or _email_link(self._menu_pages())
             if link is None:
-                self._capture(menu, "menu")
-                raise UnsupportedPage("Email Server not found in the menu", page=menu.url)
+                self._capture(self._advanced_pages[-1], "menu")
+                raise UnsupportedPage("Email Server not found in the menu", page=ADVANCED_TOP)
             self._email_url = link.href
         return self._email_url
 
@@ -235,15 +243,13 @@ class EpsonDriver:
             self._capture(page, "email-server")
             raise
 
-    def _menu(self) -> Page:
+    def _menu_pages(self) -> list[Page]:
+        """The advanced frameset and its frames, read with the session."""
         top = self._protected(ADVANCED_TOP, kind="menu")
-        frames = top.frames()
-        named = [url for name, url in frames.items() if "MENU" in name.upper()]
-        if not frames:
-            return top
-        candidates = named or list(frames.values())
-        pages = [self._protected(url, kind="menu") for url in candidates]
-        return max(pages, key=lambda p: len(p.links()))
+        self._advanced_pages = [top] + [
+            self._protected(url, kind="menu") for url in _menu_frames(top)
+        ]
+        return self._advanced_pages
 
     def _capture(self, page: Page, name: str) -> None:
         """A redacted copy of a page the driver could not read, for support."""
@@ -333,6 +339,20 @@ def _login_changes(form: Form, user: str, password: str) -> dict[str, str]:
 
 def _first(form: Form) -> Button | None:
     return form.buttons[0] if form.buttons else None
+
+
+def _menu_frames(top: Page) -> list[str]:
+    """Frames worth reading for links and forms: all but the content frame, which shows a
+    status page the driver reads on its own."""
+    frames = top.frames()
+    return [url for name, url in frames.items() if "CONTENT" not in name.upper()] or list(
+        frames.values()
+    )
+
+
+def _email_link(pages: list[Page]) -> Link | None:
+    links = [link for page in pages for link in page.links()]
+    return _find_link(links, "basic", "email_server") or _find_link(links, "email_server", None)
 
 
 def _find_link(links: list[Link], text_key: str, group_key: str | None) -> Link | None:
