@@ -125,7 +125,7 @@ class EpsonDriver:
     def _first_status_page(self, budget: float) -> Page:
         for path in PRODUCT_STATUS:
             try:
-                text = self.transport.get(path, kind="status", timeout=budget)
+                text = self.transport.get(path, kind="status", total=budget)
             except UnsupportedPage:
                 continue
             page = Page(text, self.transport.url(path))

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
+from urllib3.util import Timeout
 
 from app.errors import CertificateChanged, TlsFailed, Unreachable, UnsupportedPage
 from app.printers.address import PrinterAddress
@@ -34,6 +35,8 @@ from app.trust import PinnedAdapter, PinStore, TrustChoice, decide, fetch_finger
 log = logging.getLogger(__name__)
 
 _MAX_REDIRECTS = 3
+_REPORT_MARGIN = 0.15
+"""Seconds kept from the first-contact budget so the error is reported within it."""
 _USER_AGENT = "PrinterOAuthWizard/0.1"
 
 
@@ -82,7 +85,7 @@ class Transport:
 
     def reach(self) -> _Deadline:
         """Settle the HTTPS port and check the certificate; the deadline left for the rest."""
-        deadline = _Deadline(self.timeouts.first_contact)
+        deadline = _Deadline(self.timeouts.first_contact - _REPORT_MARGIN)
         port = self._https_port(deadline)
         try:
             seen = fetch_fingerprint(self.address.host, port, timeout=deadline.left())
@@ -93,14 +96,15 @@ class Transport:
         self._session.mount(self.base_url + "/", PinnedAdapter(self.fingerprint))
         return deadline
 
-    def get(self, path: str, *, kind: str = "page", timeout: float | None = None) -> str:
-        return self._request("GET", path, None, kind, timeout)
+    def get(self, path: str, *, kind: str = "page", total: float | None = None) -> str:
+        """A page; `total` bounds connect and read together (first contact)."""
+        return self._request("GET", path, None, kind=kind, total=total)
 
     def post(
         self, path: str, data: list[tuple[str, str]], *, kind: str = "set", commit: bool = False
     ) -> str:
         read = self.timeouts.commit if commit else None
-        return self._request("POST", path, data, kind, read)
+        return self._request("POST", path, data, kind=kind, read_timeout=read)
 
     def url(self, path: str) -> str:
         if self.base_url is None:
@@ -145,7 +149,7 @@ class Transport:
         url = self.address.url("http", port, "/")
         try:
             answer = self._session.get(
-                url, allow_redirects=False, timeout=(deadline.left(), deadline.left())
+                url, allow_redirects=False, timeout=Timeout(total=deadline.left())
             )
             answer.close()
         except requests.exceptions.ConnectionError as exc:
@@ -165,11 +169,15 @@ class Transport:
         method: str,
         path: str,
         data: list[tuple[str, str]] | None,
+        *,
         kind: str,
-        read_timeout: float | None,
+        read_timeout: float | None = None,
+        total: float | None = None,
     ) -> str:
         url = self.url(path)
         timeout = (self.timeouts.connect, read_timeout or self.timeouts.read)
+        if total is not None:
+            timeout = Timeout(total=total)
         with self._lock:
             for _ in range(_MAX_REDIRECTS + 1):
                 answer = self._send(method, url, data, timeout)
@@ -181,7 +189,11 @@ class Transport:
         raise UnsupportedPage("too many redirects", page=urlsplit(url).path)
 
     def _send(
-        self, method: str, url: str, data: list[tuple[str, str]] | None, timeout: tuple
+        self,
+        method: str,
+        url: str,
+        data: list[tuple[str, str]] | None,
+        timeout: tuple[float, float] | Timeout,
     ) -> requests.Response:
         for attempt in (1, 2):
             try:
