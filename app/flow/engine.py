@@ -63,6 +63,9 @@ class _StepContext:
             fields.setdefault("part", self._step.part)
         self._runner.on_event(event, fields)
 
+    def commit(self) -> None:
+        self._runner.seal()
+
 
 class FlowRunner:
     def __init__(
@@ -82,6 +85,7 @@ class FlowRunner:
         self._done: list[_Done] = []
         self._task: asyncio.Task[Mapping[str, Any] | None] | None = None
         self._stop: _Stop | None = None
+        self._sealed = False
         self._idle = asyncio.Event()
         self._idle.set()
 
@@ -95,7 +99,7 @@ class FlowRunner:
 
     @property
     def can_go_back(self) -> bool:
-        return bool(self._done) and self._done[-1].step.commits is False and self._movable()
+        return bool(self._done) and self._done[-1].undoable and self._movable()
 
     def _movable(self) -> bool:
         return self.state in (State.READY, State.RUNNING, State.FAILED)
@@ -116,6 +120,7 @@ class FlowRunner:
             self.data = data_before
             raise MissingInput(step.name, missing)
         self.state = State.RUNNING
+        self._sealed = False
         self._idle.clear()
         try:
             result = await self._run_action(step)
@@ -157,6 +162,13 @@ class FlowRunner:
             await self._rollback([])
         self.state = State.CANCELLED
 
+    def seal(self) -> None:
+        """The running step's writes are saved and verified: nothing before or in it will be
+        undone any more, whatever happens in the rest of the step (a connection test)."""
+        self._sealed = True
+        for done in self._done:
+            done.undoable = False
+
     async def _run_action(self, step: Step) -> Mapping[str, Any] | None:
         if step.action is None:
             return None
@@ -171,12 +183,13 @@ class FlowRunner:
 
     async def _after_failure(self, step: Step, exc: BaseException, data_before: dict) -> None:
         problems: list[BaseException] = []
+        undo_step = step.undo is not None and not self._sealed
         if self._stop is _Stop.BACK:
-            if step.undo is not None:
+            if undo_step:
                 await self._undo(step, problems)
             self.state = State.READY
         elif isinstance(exc, asyncio.CancelledError) or _restores(exc):
-            if step.undo is not None:
+            if undo_step:
                 await self._undo(step, problems)
             await self._rollback(problems)
             self.state = (
@@ -189,8 +202,9 @@ class FlowRunner:
             exc.rollback_errors.extend(problems)
 
     def _complete(self, step: Step, data_before: dict[str, Any]) -> None:
-        self._done.append(_Done(step, data_before, undoable=not step.commits))
-        if step.commits:
+        sealed = step.commits or self._sealed
+        self._done.append(_Done(step, data_before, undoable=not sealed))
+        if sealed:
             for done in self._done:
                 done.undoable = False
         self.current = self.flow.resolve_next(step, self.data)

@@ -36,6 +36,10 @@ class Context(Protocol):
 
     def emit(self, event: str, **fields: Any) -> None: ...
 
+    def commit(self) -> None:
+        """Mark the running step's writes as saved and verified: no undo from here on."""
+        ...
+
 
 Action = Callable[[Context], Awaitable[Mapping[str, Any] | None]]
 Undo = Callable[[Context], Awaitable[None]]

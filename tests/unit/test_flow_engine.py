@@ -295,3 +295,28 @@ async def test_a_next_function_naming_an_unknown_step_is_a_definition_error() ->
     flow = FlowRunner(Flow.of("broken", Step("a", next=lambda data: "nowhere")))
     with pytest.raises(FlowDefinitionError, match="chose unknown"):
         await flow.advance()
+
+
+async def test_a_step_that_commits_midway_keeps_its_verified_writes() -> None:
+    """After the save is verified, a failing connection test or a cancel undoes nothing."""
+
+    async def save_then_test(ctx) -> None:
+        ctx.services.settings["method"] = "oauth2"
+        ctx.commit()
+        await ctx.services.checkpoint("test")
+
+    flow_def = Flow.of(
+        "midway",
+        Step("sign_in", action=sign_in, undo=restore_email, next="push"),
+        Step("push", action=save_then_test, undo=restore_email, next="status"),
+        Step("status"),
+    )
+    device = Device()
+    device.fail["test"] = CommitFailed()
+    flow = FlowRunner(flow_def, services=device)
+    await flow.advance()
+    with pytest.raises(CommitFailed):
+        await flow.advance()
+    assert device.settings["method"] == "oauth2"
+    await flow.cancel()
+    assert device.settings["method"] == "oauth2"
