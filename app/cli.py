@@ -138,13 +138,13 @@ def _printer_answers(args: argparse.Namespace) -> dict[str, dict[str, object]]:
     }
 
 
-def _status(args: argparse.Namespace) -> int:
+def _run_printer_flow(args: argparse.Namespace, flow_name: str, extra: dict) -> int:
     import asyncio
 
     from app import config
     from app.events import emit_error, for_output
+    from app.flow import setup
     from app.flow.services import PrinterSession
-    from app.flow.setup import STATUS_FLOW
     from app.headless import drive
 
     events = for_output(args.json)
@@ -152,16 +152,47 @@ def _status(args: argparse.Namespace) -> int:
         session = PrinterSession(config.load())
     except WizardError as error:
         return emit_error(events, error)
-    return asyncio.run(drive(STATUS_FLOW, session, events, _printer_answers(args)))
+    flow = {"status": setup.STATUS_FLOW, "configure": setup.SETUP_FLOW}.get(
+        flow_name, setup.RESIGN_FLOW
+    )
+    return asyncio.run(drive(flow, session, events, {**_printer_answers(args), **extra}))
+
+
+def _status(args: argparse.Namespace) -> int:
+    return _run_printer_flow(args, "status", {})
+
+
+def _configure(args: argparse.Namespace) -> int:
+    if args.fax is not None:
+        print(f"{PROG} configure --fax: not built yet (the fax issue).", file=sys.stderr)
+        return EXIT_INPUT
+    return _run_printer_flow(args, "configure", {"method": {"service": args.service}})
+
+
+def _resign(args: argparse.Namespace) -> int:
+    return _run_printer_flow(args, "resign", {})
+
+
+def _check_mailbox(args: argparse.Namespace) -> int:
+    from app.microsoft.mailbox_check import command
+
+    return command(
+        args.service,
+        client_id=args.client_id,
+        authority=args.authority,
+        smtp=args.smtp,
+        ca_file=args.ca_file,
+        json_mode=args.json,
+    )
 
 
 HANDLERS: dict[str, Handler] = {
     "sim": _sim,
     "discover": _not_built("the discovery issue"),
     "status": _status,
-    "configure": _not_built("the driver part 2 issue"),
-    "resign": _not_built("the driver part 2 issue"),
-    "check-mailbox": _not_built("the mailbox check issue"),
+    "configure": _configure,
+    "resign": _resign,
+    "check-mailbox": _check_mailbox,
 }
 
 

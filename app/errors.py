@@ -200,6 +200,15 @@ class UnsupportedPage(WizardError):
     )
 
 
+class NotConfigured(WizardError):
+    code = "not_configured"
+    exit_status = EXIT_DEVICE
+    message = (
+        "This printer does not use OAuth2 yet, so there is no sign-in to renew. Run the full "
+        "setup instead."
+    )
+
+
 class FaxUnsupported(WizardError):
     code = "fax_unsupported"
     exit_status = EXIT_DEVICE
@@ -420,6 +429,25 @@ class IdentityUnavailable(WizardError):
     )
 
 
+class SmtpUnreachable(WizardError):
+    code = "smtp_unreachable"
+    exit_status = EXIT_MAILBOX
+    message = (
+        "Microsoft's mail server could not be reached from this laptop, or the secure "
+        "connection to it failed. Check that this network lets connections out on port 587, "
+        "then check again."
+    )
+
+
+class MailboxCheckFailed(WizardError):
+    code = "mailbox_check_failed"
+    exit_status = EXIT_MAILBOX
+    message = (
+        "Microsoft answered the mailbox check in a way this wizard does not recognise. Show "
+        "Microsoft's answer below to the tenant administrator."
+    )
+
+
 # --- warnings: reported, never a stop -----------------------------------------------------
 
 
@@ -460,4 +488,10 @@ SENDER_NEEDS_SEND_AS = WarningCode(
     "sender_needs_send_as",
     "The sender address {sender} differs from the signed-in account {account}: that account "
     "needs 'Send As' permission on the sender's mailbox.",
+)
+MAILBOX_DIFFERS = WarningCode(
+    "mailbox_differs",
+    "The mailbox check signed in as {checked}, but the printer signed in as {account}: the "
+    "check says nothing about {account}. Check that mailbox too, or sign the printer in as "
+    "{checked}.",
 )

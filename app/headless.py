@@ -19,6 +19,24 @@ from app.errors import EXIT_INPUT, EXIT_OK, WizardError
 from app.events import Events, emit_error
 from app.flow import Flow, FlowRunner, MissingInput
 
+CLI_EVENTS = frozenset(
+    {
+        "connected",
+        "logged_in",
+        "device_code",
+        "signed_in",
+        "saved",
+        "verified",
+        "status",
+        "mailbox_ok",
+        "device",
+        "warning",
+        "error",
+    }
+)
+"""DESIGN.md "Command line": the events `--json` may carry. Progress events the wizard
+shows (state line, phases) stay out of the command line's output."""
+
 
 def read_password(from_stdin: bool) -> str:
     """The admin password: from stdin's first line, else asked on a terminal, never argv."""
@@ -35,7 +53,11 @@ async def drive(
     events: Events,
     answers: Mapping[str, Mapping[str, Any]],
 ) -> int:
-    runner = FlowRunner(flow, services=services, on_event=lambda e, f: events.emit(e, **f))
+    def forward(event: str, fields: dict[str, Any]) -> None:
+        if event in CLI_EVENTS:
+            events.emit(event, **fields)
+
+    runner = FlowRunner(flow, services=services, on_event=forward)
     loop = asyncio.get_running_loop()
     pending: set[asyncio.Task[None]] = set()
 

@@ -6,6 +6,10 @@ timeouts of the settings and closes it when the run ends, so no socket outlives 
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+
 from app.config import Config
 from app.printers.address import PrinterAddress
 from app.printers.epson.driver import EpsonDriver
@@ -18,6 +22,7 @@ class PrinterSession:
         self.config = config
         self.pins = pins or PinStore()
         self.driver: EpsonDriver | None = None
+        self._new_code = threading.Event()
 
     def timeouts(self) -> Timeouts:
         return Timeouts(
@@ -36,6 +41,21 @@ class PrinterSession:
         if self.driver is None:
             raise RuntimeError("the printer step has not run")
         return self.driver
+
+    def request_new_code(self) -> None:
+        """The technician asked for a new sign-in code (the wizard's button); thread-safe."""
+        self._new_code.set()
+
+    def take_new_code_request(self) -> bool:
+        requested = self._new_code.is_set()
+        self._new_code.clear()
+        return requested
+
+    async def pause(self, seconds: float) -> None:
+        """Wait between two reads of the sign-in state, ending early for a new-code request."""
+        ends = time.monotonic() + seconds
+        while time.monotonic() < ends and not self._new_code.is_set():
+            await asyncio.sleep(min(0.1, max(0.0, ends - time.monotonic())))
 
     def close(self) -> None:
         if self.driver is not None:

@@ -10,12 +10,33 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from app.errors import NO_DNS, NO_GATEWAY, AdditionalNetwork, OAuth2Unsupported, WarningCode
-from app.flow.model import Context, Flow, Input, Step
+from app.errors import (
+    CONNECTION_TEST_UNKNOWN,
+    NO_DNS,
+    NO_GATEWAY,
+    SENDER_NEEDS_SEND_AS,
+    AdditionalNetwork,
+    CodeExpired,
+    ConnectionTestFailed,
+    NotConfigured,
+    OAuth2Unsupported,
+    WarningCode,
+)
+from app.flow.model import Context, Flow, Input, MissingInput, Step
 from app.printers.address import parse_address
-from app.printers.base import EmailSettings, Interface, NetworkInfo
+from app.printers.base import (
+    AuthMethod,
+    EmailSettings,
+    Interface,
+    NetworkInfo,
+    Security,
+    Service,
+    SignInState,
+)
+from app.printers.epson.oauth import failure_for
 from app.trust import TrustChoice
 
 
@@ -113,4 +134,158 @@ STATUS = Step("status", action=report_status)
 STATUS_FLOW = Flow.of("status", PRINTER, LOGIN, STATUS)
 """`status`: what the device reports now; nothing is written."""
 
-SETUP_LOGIN = dataclasses.replace(LOGIN, action=login_for_setup)
+SETUP_LOGIN = dataclasses.replace(LOGIN, action=login_for_setup, next="method")
+
+
+# --- configure: method, sign-in relay, save and verify ------------------------------------
+
+MAX_CODES = 3
+"""A code that expires is replaced by itself this many times in all (DESIGN.md)."""
+
+SUBMISSION: dict[Service, tuple[str, int]] = {
+    Service.EXCHANGE: ("smtp.office365.com", 587),
+    Service.OUTLOOK: ("smtp-mail.outlook.com", 587),
+}
+
+
+class _NewCode(Exception):  # noqa: N818 - a signal inside the polling loop, never shown
+    """The technician asked for a new code: abandon this one."""
+
+
+async def choose_method(ctx: Context) -> Mapping[str, Any]:
+    try:
+        service = Service(ctx.data["service"])
+    except ValueError:
+        raise MissingInput("method", ["service"]) from None
+    return {"service": service.value}
+
+
+async def sign_in(ctx: Context) -> Mapping[str, Any]:
+    """Relay the device's sign-in: show its code, follow its state, renew expired codes."""
+    driver = ctx.services.require_driver()
+    service = Service(ctx.data["service"])
+    await asyncio.to_thread(driver.backup)
+    codes = 0
+    ctx.services.take_new_code_request()
+    while True:
+        code = await asyncio.to_thread(driver.start_sign_in, service)
+        codes += 1
+        ctx.emit(
+            "device_code",
+            user_code=code.user_code,
+            verification_uri=code.verification_uri,
+            expires_at=code.expires_at.isoformat().replace("+00:00", "Z"),
+        )
+        try:
+            account = await _follow(ctx, driver, code.expires_at)
+        except CodeExpired as expired:
+            if codes >= MAX_CODES:
+                raise
+            ctx.emit("warning", code=expired.code, message=expired.text)
+            continue
+        except _NewCode:
+            continue
+        ctx.emit("signed_in", account=account)
+        return {"account": account}
+
+
+async def _follow(ctx: Context, driver: Any, expires_at: datetime) -> str | None:
+    interval = ctx.services.config["printer.poll_interval"]
+    first = True
+    while True:
+        if ctx.services.take_new_code_request():
+            raise _NewCode
+        expired = datetime.now(UTC) >= expires_at
+        progress = await asyncio.to_thread(driver.sign_in_progress, first=first, expired=expired)
+        ctx.emit("sign_in_state", state=progress.state.value, text=progress.text)
+        first = False
+        if progress.state is SignInState.SIGNED_IN:
+            return progress.account
+        if progress.state not in (SignInState.PENDING, SignInState.UNKNOWN):
+            raise failure_for(progress)
+        await ctx.services.pause(interval)
+
+
+async def restore(ctx: Context) -> None:
+    driver = ctx.services.driver
+    if driver is not None:
+        await asyncio.to_thread(driver.restore)
+
+
+async def push(ctx: Context) -> Mapping[str, Any]:
+    """OK, read back, then the device's own connection test (DESIGN.md "Verified")."""
+    driver = ctx.services.require_driver()
+    service = Service(ctx.data["service"])
+    account = ctx.data.get("account")
+    sender = ctx.data.get("sender") or account
+    host, port = SUBMISSION[service]
+    wanted = EmailSettings(
+        auth_method=AuthMethod.OAUTH2,
+        service=service,
+        signed_in=True,
+        account=account,
+        smtp_server=host,
+        smtp_port=port,
+        security=Security.STARTTLS,
+        sender=sender,
+    )
+    ctx.emit("progress", phase="commit")
+    settings = await asyncio.to_thread(driver.commit, wanted)
+    ctx.emit("saved")
+    ctx.emit("verified", account=settings.account)
+    ctx.commit()
+    if sender and settings.account and sender.lower() != settings.account.lower():
+        warn(ctx, SENDER_NEEDS_SEND_AS, sender=sender, account=settings.account)
+    ctx.emit("progress", phase="test")
+    result = await asyncio.to_thread(driver.connection_test)
+    if result is None:
+        warn(ctx, CONNECTION_TEST_UNKNOWN, detail="no result recognised")
+    elif result is False:
+        raise ConnectionTestFailed()
+    return {"email": settings, "connection_test": "ok" if result else None}
+
+
+async def report_status_after_push(ctx: Context) -> Mapping[str, Any]:
+    ctx.emit("status", **status_fields(ctx, ctx.data.get("connection_test")))
+    return {}
+
+
+async def keep_service(ctx: Context) -> Mapping[str, Any]:
+    """`resign`: sign in again for the service the device already uses."""
+    email: EmailSettings = ctx.data["email"]
+    if email.auth_method is not AuthMethod.OAUTH2 or email.service is None:
+        raise NotConfigured()
+    return {"service": email.service.value, "sender": email.sender}
+
+
+METHOD = Step(
+    "method",
+    inputs=(Input("service"), Input("sender", required=False)),
+    action=choose_method,
+    next="sign_in",
+)
+SIGN_IN = Step("sign_in", action=sign_in, undo=restore, next="push")
+PUSH = Step("push", action=push, undo=restore, next="status")
+FINAL_STATUS = Step("status", action=report_status_after_push)
+
+SETUP_FLOW = Flow.of(
+    "configure",
+    PRINTER,
+    SETUP_LOGIN,
+    METHOD,
+    SIGN_IN,
+    PUSH,
+    FINAL_STATUS,
+)
+"""`configure` and the wizard: from the address to a verified OAuth2 setup."""
+
+RESIGN_FLOW = Flow.of(
+    "resign",
+    PRINTER,
+    dataclasses.replace(LOGIN, next="method"),
+    dataclasses.replace(METHOD, inputs=(), action=keep_service),
+    SIGN_IN,
+    PUSH,
+    FINAL_STATUS,
+)
+"""`resign`: the 90-day idle expiry — the same sign-in and save, service unchanged."""

@@ -18,9 +18,14 @@ from dataclasses import dataclass, field
 
 from app import paths
 from app.errors import (
+    CommitFailed,
     LockedOut,
+    OAuth2Unsupported,
     SessionExpired,
+    SignInFailed,
+    Unreachable,
     UnsupportedPage,
+    VerifyMismatch,
     WrongPassword,
 )
 from app.printers.address import PrinterAddress
@@ -32,9 +37,18 @@ from app.printers.base import (
     NetworkInfo,
     Security,
     Service,
+    SignInCode,
+    SignInProgress,
+    SignInState,
 )
 from app.printers.epson import labels
 from app.printers.epson.html import Button, Control, Form, Link, Page
+from app.printers.epson.oauth import (
+    connection_test_result,
+    interpret_state,
+    parse_code_page,
+    state_phrase,
+)
 from app.printers.epson.transport import Timeouts, Transport
 from app.redaction import redact_html
 from app.trust import PinStore, TrustChoice
@@ -109,6 +123,8 @@ class EpsonDriver:
         """Just logged in: a login form now means the password was wrong, not a timeout."""
         self._email_url: str | None = None
         self._advanced_pages: list[Page] = []
+        self._backup: EmailPage | None = None
+        self._first_write_sent = False
 
     def close(self) -> None:
         self.transport.close()
@@ -250,6 +266,155 @@ class EpsonDriver:
             self._protected(url, kind="menu") for url in _menu_frames(top)
         ]
         return self._advanced_pages
+
+    # --- writing: sign-in relay, save, verify, restore --------------------------------
+
+    @property
+    def wrote(self) -> bool:
+        """Whether the first write has been sent (DESIGN.md "First write")."""
+        return self._backup is not None and self._first_write_sent
+
+    def backup(self) -> EmailPage:
+        """Read and keep the Email Server form before anything is written."""
+        self._backup = self.read_email_page()
+        self._first_write_sent = False
+        return self._backup
+
+    def start_sign_in(self, service: Service) -> SignInCode:
+        """Choose OAuth2 and the service and press Sign In; the code the device shows."""
+        if self._backup is None:
+            self.backup()
+        email = self.read_email_page()
+        changes = self._choices(email, auth_method="oauth2", service=service.value)
+        button = _button(email.form, "sign_in")
+        if button is None:
+            self._capture(email.page, "email-server")
+            raise UnsupportedPage("no Sign In button", page=email.page.url)
+        self._first_write_sent = True
+        page = self._submit(email.page, email.form, changes, button, kind="set")
+        step = _form_with_button(page, "sign_in_microsoft")
+        if step is not None:
+            page = self._submit(page, step[0], {}, step[1], kind="set")
+        try:
+            return parse_code_page(page, personal=service is Service.OUTLOOK)
+        except SignInFailed as missing:
+            raise SignInFailed(_message_of(page)) from missing
+
+    def sign_in_progress(self, *, first: bool, expired: bool) -> SignInProgress:
+        page = self._protected(self.email_page_url(), kind="poll")
+        state_text, _ = _state_line(page)
+        progress = interpret_state(state_text, first=first, expired=expired)
+        if progress.state is SignInState.SIGNED_IN and progress.account is None:
+            settings = _read_email_page(page).settings
+            return SignInProgress(SignInState.SIGNED_IN, settings.account, state_text)
+        return progress
+
+    def commit(self, wanted: EmailSettings) -> EmailSettings:
+        """Press OK with the settings the service needs; success is decided by reading back."""
+        email = self.read_email_page()
+        changes = self._choices(
+            email,
+            auth_method="oauth2",
+            service=wanted.service.value if wanted.service else None,
+            security=wanted.security.value if wanted.security else None,
+        )
+        for meaning, value in (
+            ("smtp_server", wanted.smtp_server),
+            ("smtp_port", str(wanted.smtp_port) if wanted.smtp_port else None),
+            ("sender", wanted.sender),
+        ):
+            control = email.fields.controls.get(meaning)
+            if control is not None and value is not None:
+                changes[control.name] = value
+        button = _button(email.form, "ok") or _first(email.form)
+        try:
+            answer = self._submit(email.page, email.form, changes, button, kind="set", commit=True)
+            completed = labels.contains_phrase(answer.text(), labels.ANSWERS["setup_complete"])
+        except Unreachable:
+            log.info("the printer went away while saving; waiting for it")
+            self.wait_until_back()
+            answer, completed = None, False
+        settings = self.read_email_settings()
+        field = _mismatch(settings, wanted)
+        if field is None:
+            return settings
+        if completed:
+            raise VerifyMismatch(field=field)
+        detail = _message_of(answer) if answer is not None else "the printer restarted"
+        raise CommitFailed(detail)
+
+    def restore(self) -> None:
+        """Resubmit the form as it was before the first write (DESIGN.md "First write")."""
+        if not self.wrote or self._backup is None:
+            return
+        self.wait_until_back()
+        email = self.read_email_page()
+        values = _backup_values(self._backup)
+        changes = {name: value for name, value in values.items() if name in email.form.controls}
+        for name, control in email.form.controls.items():
+            if control.kind == "checkbox" and name not in changes:
+                changes[name] = None
+        button = _button(email.form, "ok") or _first(email.form)
+        self._submit(email.page, email.form, changes, button, kind="set", commit=True)
+        now = self.read_email_settings()
+        if now.auth_method != self._backup.settings.auth_method:
+            raise CommitFailed("the previous settings could not be put back")
+        self._first_write_sent = False
+
+    def connection_test(self) -> bool | None:
+        """The device's own test: True, False, or None where it has none or says something
+        the driver does not know (DESIGN.md "Connection test")."""
+        links = [link for page in self._advanced_pages for link in page.links()]
+        link = _find_link(links, "connection_test", "email_server")
+        if link is None:
+            return None
+        page = self._protected(link.href, kind="test")
+        found = _form_with_button(page, "start") or _form_with_button(page, "ok")
+        if found is None:
+            return None
+        answer = self._submit(page, found[0], {}, found[1], kind="test", commit=True)
+        return connection_test_result(answer)
+
+    def wait_until_back(self) -> None:
+        """After a restart: wait (up to the commit timeout) until the device answers again."""
+        deadline = time.monotonic() + self.transport.timeouts.commit
+        while True:
+            try:
+                self.transport.get(PRODUCT_STATUS[0], kind="status", total=2.0)
+                return
+            except (Unreachable, UnsupportedPage):
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.5)
+
+    def _choices(self, email: EmailPage, **neutral: str | None) -> dict[str, str | None]:
+        changes: dict[str, str | None] = {}
+        for meaning, value in neutral.items():
+            if value is None or meaning not in email.fields.controls:
+                continue
+            option = email.fields.option_value(meaning, value)
+            if option is None:
+                raise (
+                    OAuth2Unsupported()
+                    if value == "oauth2"
+                    else UnsupportedPage(f"no option {value!r} for {meaning}", page=email.page.url)
+                )
+            changes[email.fields.controls[meaning].name] = option
+        return changes
+
+    def _submit(
+        self,
+        page: Page,
+        form: Form,
+        changes: dict[str, str | None],
+        button: Button | None,
+        *,
+        kind: str,
+        commit: bool = False,
+    ) -> Page:
+        target = form.target(page.url, button)
+        text = self.transport.post(target, form.payload(changes, button), kind=kind, commit=commit)
+        return Page(text, self.transport.last_url or target)
 
     def _capture(self, page: Page, name: str) -> None:
         """A redacted copy of a page the driver could not read, for support."""
@@ -405,7 +570,7 @@ def _settings(page: Page, fields: FieldMap) -> EmailSettings:
     security = fields.neutral("security")
     port = fields.text("smtp_port")
     state_text, account = _state_line(page)
-    state = labels.meaning_of(_state_phrase(state_text), labels.STATES)
+    state = labels.meaning_of(state_phrase(state_text), labels.STATES)
     return EmailSettings(
         auth_method=AuthMethod(method),
         service=Service(service) if service else None,
@@ -433,8 +598,51 @@ def _state_line(page: Page) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _state_phrase(text: str | None) -> str | None:
-    """The state without the account or brackets some firmware put around it."""
-    if text is None:
-        return None
-    return re.sub(r"[()\[\]]", " ", _EMAIL.sub(" ", text)).strip(" -–:")
+def _button(form: Form, meaning: str) -> Button | None:
+    for button in form.buttons:
+        if labels.meaning_of(button.text, labels.BUTTONS) == meaning:
+            return button
+    return None
+
+
+def _form_with_button(page: Page, meaning: str) -> tuple[Form, Button] | None:
+    for form in page.forms():
+        button = _button(form, meaning)
+        if button is not None:
+            return form, button
+    return None
+
+
+def _backup_values(email: EmailPage) -> dict[str, str | None]:
+    """The form as read before the first write; passwords left empty (kept by the device)."""
+    values: dict[str, str | None] = {}
+    for name, control in email.form.controls.items():
+        if control.kind in ("hidden", "password"):
+            continue
+        if control.kind == "checkbox":
+            values[name] = control.value if control.checked else None
+        else:
+            values[name] = control.value
+    return values
+
+
+def _mismatch(settings: EmailSettings, expected: EmailSettings) -> str | None:
+    """The first field a verified read differs in from what was written, if any."""
+    checks = {
+        "auth_method": settings.auth_method == AuthMethod.OAUTH2,
+        "service": settings.service == expected.service,
+        "signed_in": settings.signed_in,
+        "account": bool(settings.account),
+        "smtp_server": settings.smtp_server == expected.smtp_server,
+        "smtp_port": settings.smtp_port == expected.smtp_port,
+        "security": settings.security == expected.security,
+        "sender": expected.sender is None or settings.sender == expected.sender,
+    }
+    return next((name for name, ok in checks.items() if not ok), None)
+
+
+def _message_of(page: Page) -> str:
+    """The device's own words on an answer page, short enough to show in one line."""
+    headings = [h.get_text(" ", strip=True) for h in page.soup.find_all(["h1", "h2", "p"])]
+    text = " ".join(part for part in headings if part) or page.text()
+    return " ".join(text.split())[:200]

@@ -104,6 +104,7 @@ BUTTONS: dict[str, tuple[str, ...]] = {
     "sign_in": ("Sign In", "Sign-In", "Accedi"),
     "sign_in_microsoft": ("Sign in with Microsoft", "Accedi con Microsoft"),
     "ok": ("OK", "Apply", "Applica"),
+    "start": ("Start", "Test", "Avvia", "Esegui"),
 }
 
 STATES: dict[str, tuple[str, ...]] = {
@@ -113,6 +114,7 @@ STATES: dict[str, tuple[str, ...]] = {
     "blocked": ("Sign-in blocked", "Blocked", "Accesso bloccato"),
     "expired": ("Expired", "Scaduto", "Sign-in expired", "Accesso scaduto"),
     "pending": ("Waiting for sign-in", "In attesa di accesso", "Signing in"),
+    "error": ("Sign-in error", "Sign-in failed", "Error", "Errore di accesso", "Errore"),
 }
 """Negative phrases first: the first whole-phrase match decides."""
 

@@ -75,6 +75,8 @@ class Transport:
         self.base_url: str | None = None
         self.fingerprint: str | None = None
         self.counts: Counter[str] = Counter()
+        self.last_url = ""
+        """Where the last answer came from, after redirects: relative links resolve to it."""
         self._lock = threading.Lock()
         self._session = requests.Session()
         self._session.trust_env = False
@@ -183,6 +185,7 @@ class Transport:
                 answer = self._send(method, url, data, timeout)
                 self.counts[kind] += 1
                 if not answer.is_redirect:
+                    self.last_url = url
                     return self._body(answer, url)
                 url = self._same_device(url, answer.headers.get("Location", ""))
                 method, data = "GET", None
