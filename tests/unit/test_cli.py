@@ -67,7 +67,7 @@ def test_text_events_read_as_sentences() -> None:
     assert stream.getvalue().startswith("Error [certificate_changed]:")
 
 
-@pytest.mark.parametrize("command", ["discover", "check-mailbox --service exchange"])
+@pytest.mark.parametrize("command", ["discover"])
 def test_commands_not_built_yet_say_so_with_status_2(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", *command.split(), "--json"],
