@@ -1,5 +1,5 @@
-# Every target sets itself up from nothing: a fresh clone needs only python3 (3.11-3.13) and make.
-PYTHON ?= python3
+# Every target sets itself up from nothing: a fresh clone needs Python 3.12 or 3.13 and make.
+PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -7,9 +7,11 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: demo test bench lint format clean
 
-$(STAMP): pyproject.toml scripts/ensure-system-packages
+$(STAMP): pyproject.toml scripts/ensure-system-packages scripts/find-python
 	scripts/ensure-system-packages
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -n "$(PYTHON)" || { echo "No Python 3.12/3.13 found; set PYTHON=..." >&2; exit 1; }
+	$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))' 2>/dev/null \
+		|| { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 

@@ -28,7 +28,9 @@ WORK_CODE_LIFETIME = timedelta(minutes=15)
 PERSONAL_CODE_LIFETIME = timedelta(minutes=5)
 """Personal accounts' codes die after about 5 minutes whatever the service says (facts)."""
 
-_USER_CODE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,9}\b")
+_USER_CODE = re.compile(r"\b[A-Z0-9]{8,9}\b")
+_MIXED_CODE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,9}\b")
+"""Outside its labelled place a code must mix letters and digits, so words never pass."""
 _URL = re.compile(r"https://[^\s\"'<>]+")
 _MINUTES = re.compile(r"(\d{1,3})")
 _AADSTS = re.compile(r"AADSTS(\d{4,7})")
@@ -67,7 +69,7 @@ def parse_code_page(page: Page, *, personal: bool, now: datetime | None = None) 
     """User code, verification URL and expiry from the page that answers Sign In."""
     now = now or datetime.now(UTC)
     pairs = list(page.pairs())
-    code = _by_label(pairs, CODE_LABELS, _USER_CODE) or _first(_USER_CODE, page.text())
+    code = _by_label(pairs, CODE_LABELS, _USER_CODE) or _first(_MIXED_CODE, page.text())
     links = [link.href for link in page.links() if link.href.startswith("https://")]
     url = links[0] if links else _first(_URL, page.text())
     if code is None or url is None:
