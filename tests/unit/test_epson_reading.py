@@ -52,7 +52,7 @@ def test_reading_any_html_raises_only_the_drivers_errors(html: str) -> None:
     for reader in (_read_email_page, _device_info):
         with contextlib.suppress(UnsupportedPage):
             reader(page)
-    _network_info(page)
+    _network_info(page, "192.0.2.1")
     _login_form(page)
 
 

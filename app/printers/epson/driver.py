@@ -157,7 +157,7 @@ class EpsonDriver:
                 page = Page(self.transport.get(path, kind="status"), self.transport.url(path))
             except UnsupportedPage:
                 continue
-            return _network_info(page)
+            return _network_info(page, self.transport.address.host)
         return NetworkInfo()
 
     # --- administrator session --------------------------------------------------------
@@ -302,6 +302,11 @@ class EpsonDriver:
 
     def sign_in_progress(self, *, first: bool, expired: bool) -> SignInProgress:
         page = self._protected(self.email_page_url(), kind="poll")
+        try:
+            _read_email_page(page)
+        except UnsupportedPage:
+            self._capture(page, "email-server")
+            raise
         state_text, _ = _state_line(page)
         progress = interpret_state(state_text, first=first, expired=expired)
         if progress.state is SignInState.SIGNED_IN and progress.account is None:
@@ -329,19 +334,25 @@ class EpsonDriver:
         button = _button(email.form, "ok") or _first(email.form)
         try:
             answer = self._submit(email.page, email.form, changes, button, kind="set", commit=True)
-            completed = labels.contains_phrase(answer.text(), labels.ANSWERS["setup_complete"])
         except Unreachable:
+            # Some settings make the device restart on OK ("Shutting down"); after a restart
+            # nothing is pending any more, so what the page shows is what was saved.
             log.info("the printer went away while saving; waiting for it")
             self.wait_until_back()
-            answer, completed = None, False
+            settings = self.read_email_settings()
+            if _mismatch(settings, wanted) is None:
+                return settings
+            raise CommitFailed("the printer restarted while saving") from None
+        message = _message_of(answer)
+        completed = labels.contains_phrase(message, labels.ANSWERS["setup_complete"])
+        if not completed and labels.contains_phrase(message, labels.ANSWERS["refused"]):
+            # The form may still show the pending values: an error answer is a failure.
+            raise CommitFailed(message)
         settings = self.read_email_settings()
         field = _mismatch(settings, wanted)
-        if field is None:
-            return settings
-        if completed:
+        if field is not None:
             raise VerifyMismatch(field=field)
-        detail = _message_of(answer) if answer is not None else "the printer restarted"
-        raise CommitFailed(detail)
+        return settings
 
     def restore(self) -> None:
         """Resubmit the form as it was before the first write (DESIGN.md "First write")."""
@@ -443,23 +454,37 @@ def _device_info(page: Page) -> DeviceInfo:
     )
 
 
-def _network_info(page: Page) -> NetworkInfo:
-    dns: list[str] = []
-    found: dict[str, str] = {}
+def _network_info(page: Page, host: str) -> NetworkInfo:
+    """The facts of the interface that answers at `host`.
+
+    A device with two interfaces lists one block per interface, each opening with its
+    "Network Interface" row; the block whose IP address is the one we reached is in use.
+    """
+    sections: list[dict[str, list[str]]] = [{}]
     for label, value in page.pairs():
         meaning = labels.meaning_of(label, labels.STATUS)
-        if meaning == "dns" and value not in _UNSET:
-            dns.append(value)
-        elif meaning and meaning not in found:
-            found[meaning] = value
-    interface = labels.meaning_of(found.get("interface"), labels.INTERFACES)
-    gateway = found.get("gateway")
+        if meaning is None:
+            continue
+        if meaning == "interface" and "interface" in sections[-1]:
+            sections.append({})
+        sections[-1].setdefault(meaning, []).append(value)
+    chosen = next(
+        (part for part in sections if host in part.get("ip_address", [])),
+        next((part for part in sections if "ip_address" in part), sections[0]),
+    )
+    interface = labels.meaning_of(_one(chosen, "interface"), labels.INTERFACES)
+    gateway = _one(chosen, "gateway")
     return NetworkInfo(
-        ip_address=found.get("ip_address"),
+        ip_address=_one(chosen, "ip_address"),
         gateway=None if gateway is None or gateway in _UNSET else gateway,
-        dns_servers=tuple(dns),
+        dns_servers=tuple(v for v in chosen.get("dns", []) if v not in _UNSET),
         interface=Interface(interface) if interface else None,
     )
+
+
+def _one(section: dict[str, list[str]], meaning: str) -> str | None:
+    values = section.get(meaning)
+    return values[0] if values else None
 
 
 def _pairs_by_meaning(page: Page, table: dict[str, tuple[str, ...]]) -> dict[str, str]:

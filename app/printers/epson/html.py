@@ -210,9 +210,12 @@ class Page:
 
     def _own_label(self, element: Tag) -> str:
         if element.get("id"):
-            label = self.soup.find("label", attrs={"for": element["id"]})
-            if label is not None:
-                return text_of(label)
+            found = self.soup.find_all("label", attrs={"for": element["id"]})
+            beside = [label for label in found if label.parent is element.parent]
+            if beside or found:
+                # A group's heading may also point at its first radio; the label beside the
+                # control is the control's own.
+                return text_of((beside or found)[-1])
         parent = element.find_parent("label")
         if parent is not None:
             return text_of(parent)

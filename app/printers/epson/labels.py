@@ -127,6 +127,14 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "wrong_password": ("Incorrect user name or password", "Password errata"),
     "locked_out": ("Try again later.", "Riprovare più tardi."),
     "restarting": ("Shutting down", "Arresto in corso"),
+    "refused": (
+        "Setup failed",
+        "not applied",
+        "Error",
+        "Impostazione non riuscita",
+        "non sono state applicate",
+        "Errore",
+    ),
 }
 
 

@@ -205,7 +205,10 @@ class Transport:
                 )
             except requests.exceptions.SSLError as exc:
                 raise self._tls_problem(exc) from exc
-            except requests.exceptions.ConnectionError as exc:
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
                 if attempt == 1 and _is_reset(exc):
                     log.info("connection reset by the device; retrying once")
                     continue
