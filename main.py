@@ -17,15 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         print("printer-oauth --self-test: not built yet (the installers issue).", file=sys.stderr)
         return 2
-    if args.demo:
-        print(
-            "printer-oauth --demo: the wizard is not built yet (the wizard issue); "
-            "the simulator it will open on comes with the simulator issues.",
-            file=sys.stderr,
-        )
-        return run(build_parser().parse_args(["sim", "--auto-approve", "5"]))
-    print("printer-oauth: the wizard is not built yet (the wizard issue).", file=sys.stderr)
-    return 2
+    from ui.app import run as run_wizard
+
+    return run_wizard(address=args.printer, language=args.language, demo=args.demo)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,147 @@
+"""Driving the wizard as a technician would: by objectName, on the current page, counted.
+
+Async tests run on the qasync loop (tests/conftest.py); `qtbot.waitUntil` would block that loop
+(../shared/facts/qt.md), so waits are `await until(...)`. Ceilings are generous: they catch
+hangs, the benchmarks measure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
+import pytest_asyncio
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLineEdit, QRadioButton, QWizard
+
+from app.simulator.run import Simulation
+from ui import i18n
+
+W = TypeVar("W", bound=QObject)
+
+CEILING = 60.0
+
+
+async def until(predicate: Callable[[], Any], timeout: float = CEILING, what: str = "") -> None:
+    """Wait on the running loop (never blocking it) until `predicate()` is true."""
+    ends = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > ends:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or predicate}")
+        await asyncio.sleep(0.02)
+
+
+class Technician:
+    """Acts on the wizard through objectNames only and counts each action."""
+
+    def __init__(self, wizard: QWizard) -> None:
+        self.wizard = wizard
+        self.actions: list[str] = []
+
+    def page_name(self) -> str:
+        page = self.wizard.currentPage()
+        return page.objectName() if page is not None else ""
+
+    def find(self, kind: type[W], name: str) -> W:
+        page = self.wizard.currentPage()
+        found = page.findChild(kind, name)
+        assert found is not None, f"no {kind.__name__} {name!r} on {page.objectName()}"
+        return found
+
+    def type_text(self, name: str, text: str) -> None:
+        edit = self.find(QLineEdit, name)
+        edit.setFocus()
+        QTest.keyClicks(edit, text)
+        self.actions.append(f"type {name}")
+
+    def click(self, name: str) -> None:
+        button = self.find(QAbstractButton, name)
+        assert button.isVisible() and button.isEnabled(), f"{name} cannot be clicked"
+        where = button.rect().center()
+        if isinstance(button, QCheckBox | QRadioButton):  # on the indicator, not past the text
+            where = QPoint(min(8, where.x()), where.y())
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+        self.actions.append(f"click {name}")
+
+    def next(self) -> None:
+        button = self.wizard.button(QWizard.WizardButton.NextButton)
+        if not button.isVisible():
+            button = self.wizard.button(QWizard.WizardButton.CommitButton)
+        assert button.isVisible() and button.isEnabled(), f"Next disabled on {self.page_name()}"
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        self.actions.append(f"next on {self.page_name()}")
+
+    async def reach(self, page: str, timeout: float = CEILING) -> None:
+        await until(lambda: self.page_name() == page, timeout, f"page {page}")
+
+
+@pytest.fixture(autouse=True)
+def keep_running_after_close(qapp: Any) -> None:
+    """As in ui/app.py: closing the wizard must not stop the loop before its shutdown ran."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_qt_thread() -> None:
+    """Each test gets a new qasync loop; the last one's Qt objects (its timers) become garbage
+    in reference cycles. Collected by chance in a worker thread (the driver's), they would
+    stop timers from another thread (a Qt warning); collected here, they are not."""
+    gc.collect()
+
+
+@pytest.fixture
+def simulation() -> Iterator[Callable[..., Simulation]]:
+    started: list[Simulation] = []
+
+    def start(**options: Any) -> Simulation:
+        sim = Simulation(**options).start()
+        started.append(sim)
+        return sim
+
+    yield start
+    for sim in started:
+        sim.stop()
+
+
+@pytest.fixture
+def fast_polling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The device's sign-in state read every second (the fastest DESIGN.md allows)."""
+    monkeypatch.setenv("PRINTER_OAUTH_PRINTER_POLL_INTERVAL", "1")
+
+
+@pytest_asyncio.fixture
+async def make_wizard(qtbot: Any) -> AsyncIterator[Callable[..., Any]]:
+    """`make_wizard(**build_wizard args)`: shown; closed and shut down after the test, on the
+    test's loop, so no task outlives it."""
+    from ui.wizard import build_wizard
+
+    made: list[Any] = []
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        wizard = build_wizard(*args, **kwargs)
+        wizard.show()  # closed below, on the loop (not by qtbot, which has no loop)
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        await closed(wizard)
+        # Deleted here, on the Qt thread: left to Python's GC, which may run in a worker
+        # thread, its timers would be stopped from another thread.
+        QCoreApplication.processEvents()
+        shiboken6.delete(wizard)
+    i18n.set_language("en")
+
+
+async def closed(wizard: Any) -> None:
+    """Close the wizard and wait for its shutdown (cancel, restore, sockets)."""
+    if wizard.isVisible():
+        wizard.close()
+    if wizard.shutdown_task is not None:
+        await asyncio.wait_for(asyncio.shield(wizard.shutdown_task), CEILING)

@@ -1,0 +1,84 @@
+"""Starting the wizard: the QApplication, the first paint, then qasync and the flow.
+
+The first page paints before qasync (and, through the flow, `requests`) is imported (DESIGN.md
+quality bars). The loop runs until the wizard closes; closing waits for the wizard's shutdown
+(cancel, restore, close sockets) before the loop closes. `--demo` starts the simulator in this
+process and opens the wizard at its printer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("PrinterOAuthWizard")
+        QCoreApplication.setApplicationName("Printer OAuth Wizard")
+        app = QApplication(sys.argv[:1])
+        app.setDesktopFileName("printer-oauth-wizard")
+    # The loop ends when the wizard's shutdown (cancel, restore) is done, not at the close.
+    app.setQuitOnLastWindowClosed(False)
+    return app  # type: ignore[return-value]
+
+
+def _configured_language() -> str | None:
+    from app import config
+    from app.errors import WizardError
+
+    try:
+        return config.load()["ui.language"] or None
+    except WizardError:
+        return None
+
+
+def run(address: str | None = None, language: str | None = None, demo: bool = False) -> int:
+    """Show the wizard and run it until it closes; the exit status of the program."""
+    app = _application()
+    simulation: Any = None
+    if demo:
+        from app.simulator.run import Simulation
+
+        simulation = Simulation(auto_approve=None).start()
+        address = simulation.device.https_url
+    from ui.wizard import build_wizard
+
+    wizard = build_wizard(address, language or _configured_language())
+    if simulation is not None:
+        wizard.set_demo(simulation.device.admin_password)
+    wizard.show()
+    app.processEvents()  # the first page paints before the heavy modules load
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            loop.run_until_complete(_until_closed(wizard))
+    finally:
+        asyncio.set_event_loop(None)
+        if simulation is not None:
+            simulation.stop()
+    return 0
+
+
+async def _until_closed(wizard: Any) -> None:
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_finished(_result: int) -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    wizard.finished.connect(on_finished)
+    if not wizard.isVisible():
+        on_finished(0)
+    await closed
+    if wizard.shutdown_task is not None:
+        await wizard.shutdown_task

@@ -1,0 +1,132 @@
+"""Step 5, the push: one deliberate "Save to printer" — write, commit, read back, connection
+test. The step does the work; the page follows its `progress` events and moves on by itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ui.pages.base import StepPage
+
+PHASES = ("write", "commit", "verify", "test")
+
+
+class PushPage(StepPage):
+    step_name = "push"
+    page_help_topic = "manual_web_config"
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setObjectName("pushPage")
+        self.setCommitPage(True)  # after the save there is no going back to the sign-in
+        self._reached = -1
+        self._done = False
+
+        self.introLabel = QLabel(self)
+        self.introLabel.setWordWrap(True)
+        self.body.addWidget(self.introLabel)
+        row = QHBoxLayout()
+        self.saveToPrinterButton = QPushButton(self)
+        self.saveToPrinterButton.setObjectName("saveToPrinterButton")
+        self.saveToPrinterButton.clicked.connect(self.save)
+        row.addWidget(self.saveToPrinterButton)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.pushProgress = QProgressBar(self)
+        self.pushProgress.setObjectName("pushProgress")
+        self.pushProgress.setRange(0, len(PHASES))
+        self.pushProgress.setValue(0)
+        self.body.addWidget(self.pushProgress)
+        phases = QVBoxLayout()
+        self.phaseLabels: list[QLabel] = []
+        for phase in PHASES:
+            label = QLabel(self)
+            label.setObjectName(f"phase_{phase}")
+            phases.addWidget(label)
+            self.phaseLabels.append(label)
+        self.body.addLayout(phases)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(self.tr("Save to the printer"))
+        self.setSubTitle(self.tr("Write the settings, let the printer save them, then check them."))
+        self.introLabel.setText(
+            self.tr(
+                "The printer's email settings change only now. If a step after the first "
+                "change fails, the previous settings are put back."
+            )
+        )
+        self.saveToPrinterButton.setText(self.tr("&Save to printer"))
+        self.saveToPrinterButton.setAccessibleName(self.tr("Save the settings to the printer"))
+        self.pushProgress.setAccessibleName(self.tr("Progress of the save"))
+        self.pushProgress.setFormat(self.tr("%v of %m"))
+        self._render_phases()
+
+    def _phase_texts(self) -> tuple[str, ...]:
+        return (
+            self.tr("Write the email settings"),
+            self.tr("Save them on the printer (OK)"),
+            self.tr("Read them back and compare"),
+            self.tr("Printer's connection test"),
+        )
+
+    def _render_phases(self) -> None:
+        for index, (label, text) in enumerate(
+            zip(self.phaseLabels, self._phase_texts(), strict=True)
+        ):
+            if index < self._reached or (self._done and index <= self._reached):
+                mark = "✔"
+            elif index == self._reached:
+                mark = "▶"
+            else:
+                mark = "○"
+            label.setText(f"{mark}  {text}")
+
+    def busy_text(self) -> str:
+        return self.tr("Saving to the printer…")
+
+    def save(self) -> None:
+        if self.working or not self.flow_is_here():
+            return
+        self._reached = -1
+        self._done = False
+        self.pushProgress.setValue(0)
+        self._render_phases()
+        self.start_step()
+
+    def set_working(self, working: bool, text: str = "") -> None:
+        super().set_working(working, text)
+        self.saveToPrinterButton.setEnabled(not working and self.flow_is_here())
+
+    def on_event(self, event: str, fields: dict[str, Any]) -> None:
+        super().on_event(event, fields)
+        if event == "progress" and fields.get("phase") in PHASES:
+            self._reached = max(self._reached, PHASES.index(fields["phase"]))
+            self.pushProgress.setValue(self._reached)
+        self._render_phases()
+
+    def step_succeeded(self, next_step: str | None) -> None:
+        self._done = True
+        self._reached = len(PHASES) - 1
+        self.pushProgress.setValue(len(PHASES))
+        self._render_phases()
+        super().step_succeeded(next_step)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        return not self.working and not self.flow_is_here()
+
+    def can_go_on(self) -> bool:
+        return self.controller.loaded and not self.flow_is_here()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        self.saveToPrinterButton.setEnabled(self.flow_is_here())
+        self.saveToPrinterButton.setFocus()
+
+    def reset(self) -> None:
+        super().reset()
+        self._reached = -1
+        self._done = False
+        self.pushProgress.setValue(0)
+        self._render_phases()

@@ -1,0 +1,249 @@
+"""The setup wizard: a QWizard whose pages attach to the steps of the flow in `app/flow`.
+
+`build_wizard(address=None, language=None)` returns it, not shown and with no event loop
+started: the caller owns the QApplication and runs the qasync loop (main.py, tests). The flow
+decides where Next goes (`page_id_after`); the pages render and collect. The flow and the
+driver load when the first contact starts, after the first page has painted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from ui import i18n
+from ui.flow_bridge import FlowController
+from ui.pages.base import StepPage
+from ui.pages.login import LoginPage
+from ui.pages.method import MethodPage
+from ui.pages.printer import PrinterPage
+from ui.pages.push import PushPage
+from ui.pages.sign_in import SignInPage
+from ui.pages.status import StatusPage
+
+PAGE_IDS = {
+    "printer": 10,
+    "login": 20,
+    "method": 30,
+    "mailbox": 40,  # the mailbox check page (its own issue)
+    "sign_in": 50,
+    "push": 60,
+    "fax": 70,  # the fax-server page (its own issue)
+    "status": 80,
+}
+LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
+"""Each language in its own name: never translated."""
+
+
+class SetupWizard(QWizard):
+    def __init__(self, controller: FlowController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.controller = controller
+        self.controller.setParent(self)
+        self.restarting = False
+        self.shutdown_task: Any = None
+        self._help_window: Any = None
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        self.setMinimumSize(780, 580)
+
+        self.pages: dict[str, StepPage] = {}
+        for page_class in (PrinterPage, LoginPage, MethodPage, SignInPage, PushPage, StatusPage):
+            page = page_class(controller, self)
+            self.pages[page.step_name] = page
+            self.setPage(PAGE_IDS[page.step_name], page)
+        self.setStartId(PAGE_IDS["printer"])
+
+        self._build_side()
+        self.controller.event.connect(self._route)
+        self.currentIdChanged.connect(lambda _id: self._render_side())
+        self.help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self.help_shortcut.activated.connect(self._help_for_current_page)
+        self.retranslate()
+
+    # --- the side panel: where we are, the language ----------------------------------------
+
+    def _build_side(self) -> None:
+        side = QWidget(self)
+        side.setObjectName("sidePanel")
+        layout = QVBoxLayout(side)
+        self.stepLabels: dict[str, QLabel] = {}
+        for name in ("printer", "login", "method", "sign_in", "push", "status"):
+            label = QLabel(side)
+            label.setObjectName(f"sideStep_{name}")
+            self.stepLabels[name] = label
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.languageCaption = QLabel(side)
+        self.languageCombo = QComboBox(side)
+        self.languageCombo.setObjectName("languageCombo")
+        for code in i18n.LANGUAGES:
+            self.languageCombo.addItem(LANGUAGE_NAMES[code], code)
+        self.languageCaption.setBuddy(self.languageCombo)
+        layout.addWidget(self.languageCaption)
+        layout.addWidget(self.languageCombo)
+        self.languageCombo.setCurrentIndex(self.languageCombo.findData(i18n.current()))
+        self.languageCombo.currentIndexChanged.connect(self._language_chosen)
+        self.setSideWidget(side)
+
+    def _side_texts(self) -> dict[str, str]:
+        return {
+            "printer": self.tr("Printer"),
+            "login": self.tr("Administrator"),
+            "method": self.tr("Email service"),
+            "sign_in": self.tr("Sign-in"),
+            "push": self.tr("Save"),
+            "status": self.tr("Status"),
+        }
+
+    def _render_side(self) -> None:
+        page = self.currentPage()
+        here = page.step_name if isinstance(page, StepPage) else ""
+        for number, (name, text) in enumerate(self._side_texts().items(), start=1):
+            label = self.stepLabels[name]
+            label.setText(f"{number}. {text}")
+            font = QFont(label.font())
+            font.setBold(name == here)
+            label.setFont(font)
+            label.setEnabled(name == here or self._visited(name))
+
+    def _visited(self, name: str) -> bool:
+        return PAGE_IDS[name] in self.visitedIds()
+
+    def _language_chosen(self, _index: int) -> None:
+        self.set_language(self.languageCombo.currentData())
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language; every page re-sets its texts on the LanguageChange."""
+        chosen = i18n.set_language(language)
+        index = self.languageCombo.findData(chosen)
+        if index != self.languageCombo.currentIndex():
+            self.languageCombo.blockSignals(True)
+            self.languageCombo.setCurrentIndex(index)
+            self.languageCombo.blockSignals(False)
+        if self._help_window is not None:
+            self._help_window.set_language(chosen)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Printer OAuth Wizard"))
+        self.languageCaption.setText(self.tr("&Language:"))
+        self.languageCombo.setAccessibleName(self.tr("Language of the wizard"))
+        for which, name in (
+            (QWizard.WizardButton.BackButton, self.tr("Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next")),
+            (QWizard.WizardButton.CommitButton, self.tr("Next")),
+            (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.button(which).setAccessibleName(name)
+        self._render_side()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- where Next goes: the flow decides ----------------------------------------------------
+
+    def page_id_after(self, step: str) -> int:
+        target = self.controller.next_after(step)
+        while target is not None and target not in self.pages:
+            # a step with no page yet (mailbox, fax): the flow passes it; show the one after
+            target = self.controller.next_after(target) if self.controller.loaded else None
+        return PAGE_IDS[target] if target is not None else -1
+
+    def page(self, name: str) -> StepPage:  # type: ignore[override]
+        return self.pages[name]
+
+    def _route(self, step: str, event: str, fields: dict[str, Any]) -> None:
+        page = self.pages.get(step)
+        if page is not None:
+            page.on_event(event, fields)
+        if event == "warning" and step != "status":
+            self.pages["status"].add_report_warning(fields)
+
+    # --- help ---------------------------------------------------------------------------------
+
+    def show_help(self, topic: str) -> None:
+        """The help window (ui/help_window.py), non-modal, at `topic`."""
+        if self._help_window is None:
+            if importlib.util.find_spec("ui.help_window") is None:
+                return
+            from ui.help_window import HelpWindow
+
+            self._help_window = HelpWindow(i18n.current())
+        self._help_window.show_topic(topic)
+        self._help_window.show()
+        self._help_window.raise_()
+        self._help_window.activateWindow()
+
+    def _help_for_current_page(self) -> None:
+        page = self.currentPage()
+        if isinstance(page, StepPage):
+            self.show_help(page.help_topic())
+
+    # --- demo, another printer, closing -------------------------------------------------------
+
+    def set_demo(self, admin_password: str, open_browser: bool = True) -> None:
+        self.pages["login"].set_demo_password(admin_password)  # type: ignore[attr-defined]
+        self.pages["sign_in"].open_browser_on_code = open_browser  # type: ignore[attr-defined]
+
+    def another_printer(self) -> None:
+        """Forget this printer and start again at the first page."""
+        self.controller.reset()
+        self.restarting = True
+        try:
+            self.restart()
+        finally:
+            self.restarting = False
+        for page in self.pages.values():
+            page.reset()
+        self.pages["printer"].printerAddressEdit.setFocus()
+
+    def done(self, result: int) -> None:
+        """Finish, Cancel or closing the window: cancel what runs, restore, close sockets."""
+        if self.shutdown_task is None:
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:  # no loop runs (a caller without qasync): close what we can
+                self.controller.close_now()
+            else:
+                self.shutdown_task = self.controller.spawn(self.controller.shutdown())
+        if self._help_window is not None:
+            self._help_window.close()
+        super().done(result)
+
+
+def build_wizard(
+    address: str | None = None,
+    language: str | None = None,
+    *,
+    flow_factory: Callable[[], Any] | None = None,
+    services_factory: Callable[[], Any] | None = None,
+) -> SetupWizard:
+    """The wizard, not shown, no event loop started; `language`: the UI language (en, it;
+    None: the system's). `address` is typed in for the technician (demo mode): contact starts
+    by itself once the loop runs. The factories replace the setup flow and its services
+    (tests)."""
+    if QApplication.instance() is None:
+        raise RuntimeError("create the QApplication before the wizard")
+    i18n.set_language(language)
+    controller = FlowController(flow_factory, services_factory)
+    wizard = SetupWizard(controller)
+    if address:
+        wizard.pages["printer"].set_address(address)  # type: ignore[attr-defined]
+    return wizard
