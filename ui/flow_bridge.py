@@ -207,6 +207,28 @@ class FlowController(QObject):
             await runner.advance()
         return got
 
+    async def resign(self) -> str | None:
+        """Sign the printer in again (the 90-day idle expiry): the resign flow with this run's
+        answers replaces the finished run and goes up to its sign-in, which a page then runs.
+        Returns the step it waits on."""
+        from app.flow import FlowRunner
+        from app.flow.setup import RESIGN_FLOW
+
+        old = self.runner
+        answers = {
+            key: old.data[key] for key in ("address", "user", "password") if old.data.get(key)
+        }
+        runner = FlowRunner(
+            RESIGN_FLOW,
+            services=old.services,
+            data=answers,
+            on_event=self._forward(self._generation),
+        )
+        self._runner = runner
+        while runner.current not in (None, "sign_in"):
+            await runner.advance()
+        return runner.current
+
     def web_config_url(self) -> str | None:
         """The printer's Web Config as the driver settled it, else as typed (https)."""
         if not self.loaded:

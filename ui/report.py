@@ -16,48 +16,67 @@ from PySide6.QtCore import QCoreApplication
 
 def rows(status: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(caption, value) lines of the status, translated, in reading order."""
-    tr = QCoreApplication.translate
-    yes, no = tr("Report", "Yes"), tr("Report", "No")
+    yes, no = (
+        QCoreApplication.translate("Report", "Yes"),
+        QCoreApplication.translate("Report", "No"),
+    )
     methods = {
-        "oauth2": tr("Report", "OAuth 2.0"),
-        "smtp_auth": tr("Report", "SMTP authentication (password)"),
-        "pop_before_smtp": tr("Report", "POP before SMTP"),
-        "off": tr("Report", "Off"),
+        "oauth2": QCoreApplication.translate("Report", "OAuth 2.0"),
+        "smtp_auth": QCoreApplication.translate("Report", "SMTP authentication (password)"),
+        "pop_before_smtp": QCoreApplication.translate("Report", "POP before SMTP"),
+        "off": QCoreApplication.translate("Report", "Off"),
     }
     services = {
-        "exchange": tr("Report", "Microsoft Exchange Online"),
-        "outlook": tr("Report", "Outlook.com"),
+        "exchange": QCoreApplication.translate("Report", "Microsoft Exchange Online"),
+        "outlook": QCoreApplication.translate("Report", "Outlook.com"),
     }
     security = {
-        "none": tr("Report", "None"),
-        "ssl_tls": tr("Report", "SSL/TLS"),
-        "starttls": tr("Report", "STARTTLS"),
+        "none": QCoreApplication.translate("Report", "None"),
+        "ssl_tls": QCoreApplication.translate("Report", "SSL/TLS"),
+        "starttls": QCoreApplication.translate("Report", "STARTTLS"),
     }
-    tests = {"ok": tr("Report", "Passed"), "failed": tr("Report", "Failed")}
-    unknown = tr("Report", "—")
+    tests = {
+        "ok": QCoreApplication.translate("Report", "Passed"),
+        "failed": QCoreApplication.translate("Report", "Failed"),
+    }
+    unknown = QCoreApplication.translate("Report", "—")
 
     def pick(table: Mapping[str, str], key: Any) -> str:
         return table.get(key, str(key)) if key else unknown
 
     signed_in = yes if status.get("signed_in") else no
     if status.get("signed_in") and status.get("account"):
-        signed_in = tr("Report", "Yes, as %1").replace("%1", str(status["account"]))
+        signed_in = QCoreApplication.translate("Report", "Yes, as %1").replace(
+            "%1", str(status["account"])
+        )
     port = status.get("smtp_port")
     server = str(status.get("smtp_server") or unknown)
     if port:
         server = f"{server}:{port}"
     return [
-        (tr("Report", "Printer"), str(status.get("model") or unknown)),
-        (tr("Report", "Firmware"), str(status.get("firmware") or unknown)),
-        (tr("Report", "Authentication"), pick(methods, status.get("auth_method"))),
-        (tr("Report", "Email service"), pick(services, status.get("service"))),
-        (tr("Report", "Signed in"), signed_in),
-        (tr("Report", "Mail server"), server),
-        (tr("Report", "Security"), pick(security, status.get("security"))),
-        (tr("Report", "Sender address"), str(status.get("sender") or unknown)),
+        (QCoreApplication.translate("Report", "Printer"), str(status.get("model") or unknown)),
+        (QCoreApplication.translate("Report", "Firmware"), str(status.get("firmware") or unknown)),
         (
-            tr("Report", "Connection test"),
-            tests.get(status.get("connection_test") or "", tr("Report", "Not available")),
+            QCoreApplication.translate("Report", "Authentication"),
+            pick(methods, status.get("auth_method")),
+        ),
+        (
+            QCoreApplication.translate("Report", "Email service"),
+            pick(services, status.get("service")),
+        ),
+        (QCoreApplication.translate("Report", "Signed in"), signed_in),
+        (QCoreApplication.translate("Report", "Mail server"), server),
+        (QCoreApplication.translate("Report", "Security"), pick(security, status.get("security"))),
+        (
+            QCoreApplication.translate("Report", "Sender address"),
+            str(status.get("sender") or unknown),
+        ),
+        (
+            QCoreApplication.translate("Report", "Connection test"),
+            tests.get(
+                status.get("connection_test") or "",
+                QCoreApplication.translate("Report", "Not available"),
+            ),
         ),
     ]
 
@@ -83,10 +102,11 @@ def document(
     when: datetime | None = None,
 ) -> str:
     """A standalone HTML page for the customer."""
-    tr = QCoreApplication.translate
     moment = (when or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
-    title = tr("Report", "Printer email settings report")
-    intro = tr("Report", "What the printer reported on %1.").replace("%1", moment)
+    title = QCoreApplication.translate("Report", "Printer email settings report")
+    intro = QCoreApplication.translate("Report", "What the printer reported on %1.").replace(
+        "%1", moment
+    )
     return (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title></head><body>"

@@ -150,6 +150,8 @@ class SetupWizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
         ):
             self.button(which).setAccessibleName(name)
+        # The push page is a commit page (no Back across the save); its button says Next.
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Next"))
         self._render_side()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -213,6 +215,18 @@ class SetupWizard(QWizard):
         for page in self.pages.values():
             page.reset()
         self.pages["printer"].printerAddressEdit.setFocus()
+
+    def go_to_sign_in(self) -> None:
+        """The flow waits on a new sign-in (re-sign-in from the status page): back to the
+        first page without undoing anything, then Next, which the flow sends to the sign-in."""
+        self.restarting = True
+        try:
+            self.restart()
+        finally:
+            self.restarting = False
+        for name in ("sign_in", "push", "status"):
+            self.pages[name].reset()
+        self.next()
 
     def done(self, result: int) -> None:
         """Finish, Cancel or closing the window: cancel what runs, restore, close sockets."""

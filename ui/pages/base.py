@@ -117,13 +117,16 @@ class StepPage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every text; called at construction and on each language change."""
-        tr = QCoreApplication.translate
-        self.helpButton.setText(tr("StepPage", "Help (F1)"))
-        self.helpButton.setAccessibleName(tr("StepPage", "Help for this page"))
-        self.helpButton.setToolTip(tr("StepPage", "Opens the help for this page or its error"))
-        self.errorLabel.setAccessibleName(tr("StepPage", "Error"))
-        self.warningLabel.setAccessibleName(tr("StepPage", "Warning"))
-        self.busyBar.setAccessibleName(tr("StepPage", "Working"))
+        self.helpButton.setText(QCoreApplication.translate("StepPage", "Help (F1)"))
+        self.helpButton.setAccessibleName(
+            QCoreApplication.translate("StepPage", "Help for this page")
+        )
+        self.helpButton.setToolTip(
+            QCoreApplication.translate("StepPage", "Opens the help for this page or its error")
+        )
+        self.errorLabel.setAccessibleName(QCoreApplication.translate("StepPage", "Error"))
+        self.warningLabel.setAccessibleName(QCoreApplication.translate("StepPage", "Warning"))
+        self.busyBar.setAccessibleName(QCoreApplication.translate("StepPage", "Working"))
         if self._error is not None:
             self._render_error()
         self._render_warnings()
@@ -165,10 +168,9 @@ class StepPage(QWizardPage):
         return None if self._error is None else self._error.code
 
     def _render_error(self) -> None:
-        tr = QCoreApplication.translate
         error = self._error
         self.errorLabel.setText(self.error_text(error))
-        link = tr("StepPage", "What does this mean?")
+        link = QCoreApplication.translate("StepPage", "What does this mean?")
         self.errorHelpLabel.setText(f'<a href="help:{error.help_topic}">{link}</a>')
         self.errorHelpLabel.setProperty("helpTopic", error.help_topic)
         self.errorHelpLabel.setAccessibleName(link)

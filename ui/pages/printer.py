@@ -88,6 +88,7 @@ class PrinterPage(StepPage):
         self.deviceBox = QWidget(self)
         form = QFormLayout(self.deviceBox)
         form.setContentsMargins(0, 8, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # the fingerprint is long
         self.modelCaption, self.modelValue = QLabel(self), QLabel(self)
         self.modelValue.setObjectName("modelLabel")
         self.firmwareCaption, self.firmwareValue = QLabel(self), QLabel(self)

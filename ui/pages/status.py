@@ -30,7 +30,7 @@ class StatusPage(StepPage):
         self.statusView = QTextBrowser(self)
         self.statusView.setObjectName("statusView")
         self.statusView.setOpenLinks(False)
-        self.statusView.setMinimumHeight(190)
+        self.statusView.setMinimumHeight(300)
         self.body.addWidget(self.statusView)
 
         grid = QGridLayout()
@@ -72,7 +72,7 @@ class StatusPage(StepPage):
         self.openWebConfigButton.clicked.connect(self.open_web_config)
         self.saveReportButton.clicked.connect(self.save_report)
         self.anotherPrinterButton.clicked.connect(self._another_printer)
-        self.resignButton.setEnabled(False)
+        self.resignButton.clicked.connect(self.resign)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -85,7 +85,7 @@ class StatusPage(StepPage):
         self.resignButton.setText(self.tr("Sign &in again"))
         self.resignButton.setAccessibleName(self.tr("Sign the printer in again"))
         self.resignButton.setToolTip(
-            self.tr("Signing the printer in again comes with the resign command.")
+            self.tr("After 90 days without use the printer's sign-in expires: sign in again.")
         )
         self.openWebConfigButton.setText(self.tr("Open &Web Config"))
         self.openWebConfigButton.setAccessibleName(
@@ -131,6 +131,7 @@ class StatusPage(StepPage):
         ready = bool(self.status) and not self.working
         self.saveReportButton.setEnabled(ready)
         self.refreshStatusButton.setEnabled(ready)
+        self.resignButton.setEnabled(ready and self.status.get("auth_method") == "oauth2")
         self.openWebConfigButton.setEnabled(self.controller.loaded)
 
     def set_working(self, working: bool, text: str = "") -> None:
@@ -151,6 +152,20 @@ class StatusPage(StepPage):
         if status:
             self.status = status
         self._render()
+
+    def resign(self) -> None:
+        """The resign flow up to its sign-in, then the sign-in page (no dialog)."""
+        if self.working:
+            return
+        self.clear_error()
+        self.set_working(True, self.tr("Logging in again…"))
+        self.controller.run(self.controller.resign, self._resign_ready, self._step_failed)
+
+    def _resign_ready(self, waiting_on: str | None) -> None:
+        self.set_working(False)
+        wizard = self.wizard()
+        if waiting_on == "sign_in" and wizard is not None and hasattr(wizard, "go_to_sign_in"):
+            wizard.go_to_sign_in()
 
     def open_web_config(self) -> None:
         url = self.controller.web_config_url()
