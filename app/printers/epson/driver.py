@@ -220,15 +220,15 @@ class EpsonDriver:
         if _login_form(page) is None:
             self._fresh_login = False
             return page
-        if self._fresh_login:
-            raise WrongPassword()
         if self._credentials is None:
             raise SessionExpired()
+        just_logged_in = self._fresh_login
         log.info("administrator session ended; logging in again")
         self._login()
         page = self._get(path, kind=kind)
         if _login_form(page) is not None:
-            raise SessionExpired()
+            # Refused twice in a row right after a login: the password, not a timeout.
+            raise WrongPassword() if just_logged_in else SessionExpired()
         self._fresh_login = False
         return page
 
@@ -338,8 +338,7 @@ class EpsonDriver:
             # Some settings make the device restart on OK ("Shutting down"); after a restart
             # nothing is pending any more, so what the page shows is what was saved.
             log.info("the printer went away while saving; waiting for it")
-            self.wait_until_back()
-            settings = self.read_email_settings()
+            settings = self._read_after_restart()
             if _mismatch(settings, wanted) is None:
                 return settings
             raise CommitFailed("the printer restarted while saving") from None
@@ -358,7 +357,7 @@ class EpsonDriver:
         """Resubmit the form as it was before the first write (DESIGN.md "First write")."""
         if not self.wrote or self._backup is None:
             return
-        self.wait_until_back()
+        self._read_after_restart()
         email = self.read_email_page()
         values = _backup_values(self._backup)
         changes = {name: value for name, value in values.items() if name in email.form.controls}
@@ -385,6 +384,18 @@ class EpsonDriver:
             return None
         answer = self._submit(page, found[0], {}, found[1], kind="test", commit=True)
         return connection_test_result(answer)
+
+    def _read_after_restart(self) -> EmailSettings:
+        """The settings once the device answers again; a device still going down is waited
+        for again, up to the commit timeout."""
+        deadline = time.monotonic() + self.transport.timeouts.commit
+        while True:
+            self.wait_until_back()
+            try:
+                return self.read_email_settings()
+            except Unreachable:
+                if time.monotonic() >= deadline:
+                    raise
 
     def wait_until_back(self) -> None:
         """After a restart: wait (up to the commit timeout) until the device answers again."""

@@ -180,9 +180,10 @@ class Transport:
         timeout = (self.timeouts.connect, read_timeout or self.timeouts.read)
         if total is not None:
             timeout = Timeout(total=total)
+        retry = method == "GET" or read_timeout is None
         with self._lock:
             for _ in range(_MAX_REDIRECTS + 1):
-                answer = self._send(method, url, data, timeout)
+                answer = self._send(method, url, data, timeout, retry=retry)
                 self.counts[kind] += 1
                 if not answer.is_redirect:
                     self.last_url = url
@@ -197,7 +198,11 @@ class Transport:
         url: str,
         data: list[tuple[str, str]] | None,
         timeout: tuple[float, float] | Timeout,
+        *,
+        retry: bool,
     ) -> requests.Response:
+        """One request; after a reset, once more if `retry` (never for a commit: resending
+        OK to a device that may be restarting could apply it twice)."""
         for attempt in (1, 2):
             try:
                 return self._session.request(
@@ -209,13 +214,19 @@ class Transport:
                 requests.exceptions.ConnectionError,
                 requests.exceptions.ChunkedEncodingError,
             ) as exc:
-                if attempt == 1 and _is_reset(exc):
+                self._drop_connections()
+                if retry and attempt == 1 and _is_reset(exc):
                     log.info("connection reset by the device; retrying once")
                     continue
                 raise Unreachable(_reason(exc), address=str(self.address)) from exc
             except requests.exceptions.Timeout as exc:
                 raise Unreachable("timeout", address=str(self.address)) from exc
         raise AssertionError("unreachable code")
+
+    def _drop_connections(self) -> None:
+        """Close pooled connections after a fault: none is reused half-broken or left open."""
+        for adapter in self._session.adapters.values():
+            adapter.close()
 
     def _body(self, answer: requests.Response, url: str) -> str:
         if answer.status_code >= 400:
