@@ -163,10 +163,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _configure(args: argparse.Namespace) -> int:
-    if args.fax is not None:
-        print(f"{PROG} configure --fax: not built yet (the fax issue).", file=sys.stderr)
-        return EXIT_INPUT
-    return _run_printer_flow(args, "configure", {"method": {"service": args.service}})
+    extra = {"method": {"service": args.service, "fax": args.fax}}
+    return _run_printer_flow(args, "configure", extra)
 
 
 def _resign(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +22,7 @@ from app.errors import (
     AdditionalNetwork,
     CodeExpired,
     ConnectionTestFailed,
+    FaxUnsupported,
     NotConfigured,
     OAuth2Unsupported,
     WarningCode,
@@ -36,6 +38,7 @@ from app.printers.base import (
     Service,
     SignInState,
 )
+from app.printers.epson.driver import EMAIL, FAX
 from app.printers.epson.oauth import failure_for
 from app.trust import TrustChoice
 
@@ -87,7 +90,8 @@ async def login_for_setup(ctx: Context) -> Mapping[str, Any]:
         raise OAuth2Unsupported()
     if network.interface is Interface.ADDITIONAL:
         raise AdditionalNetwork()
-    return {"network": network, "email": settings}
+    fax_page = await asyncio.to_thread(ctx.services.require_driver().has_fax_page)
+    return {"network": network, "email": settings, "fax_page": fax_page}
 
 
 def status_fields(ctx: Context, connection_test: str | None) -> dict[str, Any]:
@@ -163,12 +167,16 @@ async def choose_method(ctx: Context) -> Mapping[str, Any]:
 async def sign_in(ctx: Context) -> Mapping[str, Any]:
     """Relay the device's sign-in: show its code, follow its state, renew expired codes."""
     driver = ctx.services.require_driver()
-    service = Service(ctx.data["service"])
-    await asyncio.to_thread(driver.backup)
+    await asyncio.to_thread(driver.backup, EMAIL)
+    account = await _relay(ctx, driver, Service(ctx.data["service"]), EMAIL)
+    return {"account": account}
+
+
+async def _relay(ctx: Context, driver: Any, service: Service, part: str) -> str | None:
     codes = 0
     ctx.services.take_new_code_request()
     while True:
-        code = await asyncio.to_thread(driver.start_sign_in, service)
+        code = await asyncio.to_thread(driver.start_sign_in, service, part)
         codes += 1
         ctx.emit(
             "device_code",
@@ -177,7 +185,7 @@ async def sign_in(ctx: Context) -> Mapping[str, Any]:
             expires_at=code.expires_at.isoformat().replace("+00:00", "Z"),
         )
         try:
-            account = await _follow(ctx, driver, code.expires_at)
+            account = await _follow(ctx, driver, code.expires_at, part)
         except CodeExpired as expired:
             if codes >= MAX_CODES:
                 raise
@@ -186,17 +194,19 @@ async def sign_in(ctx: Context) -> Mapping[str, Any]:
         except _NewCode:
             continue
         ctx.emit("signed_in", account=account)
-        return {"account": account}
+        return account
 
 
-async def _follow(ctx: Context, driver: Any, expires_at: datetime) -> str | None:
+async def _follow(ctx: Context, driver: Any, expires_at: datetime, part: str) -> str | None:
     interval = ctx.services.config["printer.poll_interval"]
     first = True
     while True:
         if ctx.services.take_new_code_request():
             raise _NewCode
         expired = datetime.now(UTC) >= expires_at
-        progress = await asyncio.to_thread(driver.sign_in_progress, first=first, expired=expired)
+        progress = await asyncio.to_thread(
+            functools.partial(driver.sign_in_progress, first=first, expired=expired, part=part)
+        )
         ctx.emit("sign_in_state", state=progress.state.value, text=progress.text)
         first = False
         if progress.state is SignInState.SIGNED_IN:
@@ -209,15 +219,19 @@ async def _follow(ctx: Context, driver: Any, expires_at: datetime) -> str | None
 async def restore(ctx: Context) -> None:
     driver = ctx.services.driver
     if driver is not None:
-        await asyncio.to_thread(driver.restore)
+        await asyncio.to_thread(driver.restore, EMAIL)
 
 
-async def push(ctx: Context) -> Mapping[str, Any]:
-    """OK, read back, then the device's own connection test (DESIGN.md "Verified")."""
-    driver = ctx.services.require_driver()
-    service = Service(ctx.data["service"])
-    account = ctx.data.get("account")
-    sender = ctx.data.get("sender") or account
+async def restore_fax(ctx: Context) -> None:
+    driver = ctx.services.driver
+    if driver is not None:
+        await asyncio.to_thread(driver.restore, FAX)
+
+
+async def _save(
+    ctx: Context, service: Service, account: str | None, sender: str | None, part: str
+) -> EmailSettings:
+    """OK with what the service needs, then the read-back that proves it (DESIGN.md)."""
     host, port = SUBMISSION[service]
     wanted = EmailSettings(
         auth_method=AuthMethod.OAUTH2,
@@ -230,19 +244,48 @@ async def push(ctx: Context) -> Mapping[str, Any]:
         sender=sender,
     )
     ctx.emit("progress", phase="commit")
-    settings = await asyncio.to_thread(driver.commit, wanted)
+    settings = await asyncio.to_thread(ctx.services.require_driver().commit, wanted, part)
     ctx.emit("saved")
     ctx.emit("verified", account=settings.account)
     ctx.commit()
+    return settings
+
+
+async def push(ctx: Context) -> Mapping[str, Any]:
+    """Save and verify, then the device's own connection test (DESIGN.md "Verified")."""
+    account = ctx.data.get("account")
+    sender = ctx.data.get("sender") or account
+    settings = await _save(ctx, Service(ctx.data["service"]), account, sender, EMAIL)
     if sender and settings.account and sender.lower() != settings.account.lower():
         warn(ctx, SENDER_NEEDS_SEND_AS, sender=sender, account=settings.account)
     ctx.emit("progress", phase="test")
-    result = await asyncio.to_thread(driver.connection_test)
+    result = await asyncio.to_thread(ctx.services.require_driver().connection_test)
     if result is None:
         warn(ctx, CONNECTION_TEST_UNKNOWN, detail="no result recognised")
     elif result is False:
         raise ConnectionTestFailed()
     return {"email": settings, "connection_test": "ok" if result else None}
+
+
+async def fax(ctx: Context) -> Mapping[str, Any]:
+    """The fax server's email settings, as their own transaction after the verified push."""
+    driver = ctx.services.require_driver()
+    if not await asyncio.to_thread(driver.has_fax_page):
+        raise FaxUnsupported()
+    choice = ctx.data.get("fax") or "keep"
+    if choice == "keep":
+        return {}
+    service = Service(choice)
+    await asyncio.to_thread(driver.backup, FAX)
+    account = await _relay(ctx, driver, service, FAX)
+    settings = await _save(ctx, service, account, account, FAX)
+    return {"fax_email": settings}
+
+
+def after_push(data: Mapping[str, Any]) -> str:
+    """The fax step when asked for (`--fax`), or offered by the wizard on a fax model."""
+    asked = data.get("fax") is not None
+    return "fax" if asked or (data.get("offer_fax") and data.get("fax_page")) else "status"
 
 
 async def report_status_after_push(ctx: Context) -> Mapping[str, Any]:
@@ -260,12 +303,20 @@ async def keep_service(ctx: Context) -> Mapping[str, Any]:
 
 METHOD = Step(
     "method",
-    inputs=(Input("service"), Input("sender", required=False)),
+    inputs=(Input("service"), Input("sender", required=False), Input("fax", required=False)),
     action=choose_method,
     next="sign_in",
 )
 SIGN_IN = Step("sign_in", action=sign_in, undo=restore, next="push")
-PUSH = Step("push", action=push, undo=restore, next="status")
+PUSH = Step("push", action=push, undo=restore, next=after_push)
+FAX_STEP = Step(
+    "fax",
+    inputs=(Input("fax", required=False),),
+    action=fax,
+    undo=restore_fax,
+    part="fax",
+    next="status",
+)
 FINAL_STATUS = Step("status", action=report_status_after_push)
 
 SETUP_FLOW = Flow.of(
@@ -275,6 +326,7 @@ SETUP_FLOW = Flow.of(
     METHOD,
     SIGN_IN,
     PUSH,
+    FAX_STEP,
     FINAL_STATUS,
 )
 """`configure` and the wizard: from the address to a verified OAuth2 setup."""
@@ -286,6 +338,7 @@ RESIGN_FLOW = Flow.of(
     dataclasses.replace(METHOD, inputs=(), action=keep_service),
     SIGN_IN,
     PUSH,
+    FAX_STEP,
     FINAL_STATUS,
 )
 """`resign`: the 90-day idle expiry — the same sign-in and save, service unchanged."""

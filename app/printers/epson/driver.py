@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from app import paths
 from app.errors import (
     CommitFailed,
+    FaxUnsupported,
     LockedOut,
     OAuth2Unsupported,
     SessionExpired,
@@ -58,6 +59,10 @@ log = logging.getLogger(__name__)
 PRODUCT_STATUS = ("/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP", "/PRESENTATION/HTML/TOP/PRTINFO.HTML")
 NETWORK_STATUS = ("/PRESENTATION/ADVANCED/INFO_NWINFO/TOP",)
 ADVANCED_TOP = "/PRESENTATION/ADVANCED/COMMON/TOP"
+EMAIL = "email"
+FAX = "fax"
+"""The two Email Server forms: Network > Email Server > Basic, and Fax > Fax Server >
+Email Server Settings on fax models (the same OAuth2 block, its own transaction)."""
 SESSION_COOKIE = "EPSON_COOKIE_SESSION"
 MAX_CREDENTIAL = 64
 """Longer input is refused unsent: an oversized login POST once took a device offline."""
@@ -121,10 +126,10 @@ class EpsonDriver:
         self._login_url: str | None = None
         self._fresh_login = False
         """Just logged in: a login form now means the password was wrong, not a timeout."""
-        self._email_url: str | None = None
+        self._urls: dict[str, str] = {}
         self._advanced_pages: list[Page] = []
-        self._backup: EmailPage | None = None
-        self._first_write_sent = False
+        self._backups: dict[str, EmailPage] = {}
+        self._written: set[str] = set()
 
     def close(self) -> None:
         self.transport.close()
@@ -235,28 +240,37 @@ class EpsonDriver:
     def _get(self, path: str, kind: str) -> Page:
         return Page(self.transport.get(path, kind=kind), self.transport.url(path))
 
-    # --- the Email Server page ----------------------------------------------------------
+    # --- the Email Server pages (the device's, and the fax server's) -------------------
 
-    def email_page_url(self) -> str:
+    def email_page_url(self, part: str = EMAIL) -> str:
         """Found in the menu by its labels; the menu seen before login is tried first."""
-        if self._email_url is None:
-            link = _email_link(self._advanced_pages) or _email_link(self._menu_pages())
+        if part not in self._urls:
+            finder = _fax_link if part == FAX else _email_link
+            link = finder(self._advanced_pages) or finder(self._menu_pages())
             if link is None:
+                if part == FAX:
+                    raise FaxUnsupported()
                 self._capture(self._advanced_pages[-1], "menu")
                 raise UnsupportedPage("Email Server not found in the menu", page=ADVANCED_TOP)
-            self._email_url = link.href
-        return self._email_url
+            self._urls[part] = link.href
+        return self._urls[part]
 
-    def read_email_settings(self) -> EmailSettings:
-        return self.read_email_page().settings
+    def has_fax_page(self) -> bool:
+        try:
+            self.email_page_url(FAX)
+        except FaxUnsupported:
+            return False
+        return True
 
-    def read_email_page(self) -> EmailPage:
-        url = self.email_page_url()
-        page = self._protected(url)
+    def read_email_settings(self, part: str = EMAIL) -> EmailSettings:
+        return self.read_email_page(part).settings
+
+    def read_email_page(self, part: str = EMAIL, kind: str = "settings") -> EmailPage:
+        page = self._protected(self.email_page_url(part), kind=kind)
         try:
             return _read_email_page(page)
         except UnsupportedPage:
-            self._capture(page, "email-server")
+            self._capture(page, f"{part}-server")
             raise
 
     def _menu_pages(self) -> list[Page]:
@@ -269,28 +283,27 @@ class EpsonDriver:
 
     # --- writing: sign-in relay, save, verify, restore --------------------------------
 
-    @property
-    def wrote(self) -> bool:
-        """Whether the first write has been sent (DESIGN.md "First write")."""
-        return self._backup is not None and self._first_write_sent
+    def wrote(self, part: str = EMAIL) -> bool:
+        """Whether the first write to `part` has been sent (DESIGN.md "First write")."""
+        return part in self._written
 
-    def backup(self) -> EmailPage:
-        """Read and keep the Email Server form before anything is written."""
-        self._backup = self.read_email_page()
-        self._first_write_sent = False
-        return self._backup
+    def backup(self, part: str = EMAIL) -> EmailPage:
+        """Read and keep the form before anything is written to it."""
+        self._backups[part] = self.read_email_page(part)
+        self._written.discard(part)
+        return self._backups[part]
 
-    def start_sign_in(self, service: Service) -> SignInCode:
+    def start_sign_in(self, service: Service, part: str = EMAIL) -> SignInCode:
         """Choose OAuth2 and the service and press Sign In; the code the device shows."""
-        if self._backup is None:
-            self.backup()
-        email = self.read_email_page()
+        if part not in self._backups:
+            self.backup(part)
+        email = self.read_email_page(part)
         changes = self._choices(email, auth_method="oauth2", service=service.value)
         button = _button(email.form, "sign_in")
         if button is None:
-            self._capture(email.page, "email-server")
+            self._capture(email.page, f"{part}-server")
             raise UnsupportedPage("no Sign In button", page=email.page.url)
-        self._first_write_sent = True
+        self._written.add(part)
         page = self._submit(email.page, email.form, changes, button, kind="set")
         step = _form_with_button(page, "sign_in_microsoft")
         if step is not None:
@@ -300,23 +313,17 @@ class EpsonDriver:
         except SignInFailed as missing:
             raise SignInFailed(_message_of(page)) from missing
 
-    def sign_in_progress(self, *, first: bool, expired: bool) -> SignInProgress:
-        page = self._protected(self.email_page_url(), kind="poll")
-        try:
-            _read_email_page(page)
-        except UnsupportedPage:
-            self._capture(page, "email-server")
-            raise
-        state_text, _ = _state_line(page)
+    def sign_in_progress(self, *, first: bool, expired: bool, part: str = EMAIL) -> SignInProgress:
+        email = self.read_email_page(part, kind="poll")
+        state_text, _ = _state_line(email.page)
         progress = interpret_state(state_text, first=first, expired=expired)
         if progress.state is SignInState.SIGNED_IN and progress.account is None:
-            settings = _read_email_page(page).settings
-            return SignInProgress(SignInState.SIGNED_IN, settings.account, state_text)
+            return SignInProgress(SignInState.SIGNED_IN, email.settings.account, state_text)
         return progress
 
-    def commit(self, wanted: EmailSettings) -> EmailSettings:
+    def commit(self, wanted: EmailSettings, part: str = EMAIL) -> EmailSettings:
         """Press OK with the settings the service needs; success is decided by reading back."""
-        email = self.read_email_page()
+        email = self.read_email_page(part)
         changes = self._choices(
             email,
             auth_method="oauth2",
@@ -338,7 +345,7 @@ class EpsonDriver:
             # Some settings make the device restart on OK ("Shutting down"); after a restart
             # nothing is pending any more, so what the page shows is what was saved.
             log.info("the printer went away while saving; waiting for it")
-            settings = self._read_after_restart()
+            settings = self._read_after_restart(part)
             if _mismatch(settings, wanted) is None:
                 return settings
             raise CommitFailed("the printer restarted while saving") from None
@@ -347,29 +354,29 @@ class EpsonDriver:
         if not completed and labels.contains_phrase(message, labels.ANSWERS["refused"]):
             # The form may still show the pending values: an error answer is a failure.
             raise CommitFailed(message)
-        settings = self.read_email_settings()
+        settings = self.read_email_settings(part)
         field = _mismatch(settings, wanted)
         if field is not None:
             raise VerifyMismatch(field=field)
         return settings
 
-    def restore(self) -> None:
+    def restore(self, part: str = EMAIL) -> None:
         """Resubmit the form as it was before the first write (DESIGN.md "First write")."""
-        if not self.wrote or self._backup is None:
+        backup = self._backups.get(part)
+        if part not in self._written or backup is None:
             return
-        self._read_after_restart()
-        email = self.read_email_page()
-        values = _backup_values(self._backup)
+        self._read_after_restart(part)
+        email = self.read_email_page(part)
+        values = _backup_values(backup)
         changes = {name: value for name, value in values.items() if name in email.form.controls}
         for name, control in email.form.controls.items():
             if control.kind == "checkbox" and name not in changes:
                 changes[name] = None
         button = _button(email.form, "ok") or _first(email.form)
         self._submit(email.page, email.form, changes, button, kind="set", commit=True)
-        now = self.read_email_settings()
-        if now.auth_method != self._backup.settings.auth_method:
+        if self.read_email_settings(part).auth_method != backup.settings.auth_method:
             raise CommitFailed("the previous settings could not be put back")
-        self._first_write_sent = False
+        self._written.discard(part)
 
     def connection_test(self) -> bool | None:
         """The device's own test: True, False, or None where it has none or says something
@@ -385,14 +392,14 @@ class EpsonDriver:
         answer = self._submit(page, found[0], {}, found[1], kind="test", commit=True)
         return connection_test_result(answer)
 
-    def _read_after_restart(self) -> EmailSettings:
+    def _read_after_restart(self, part: str = EMAIL) -> EmailSettings:
         """The settings once the device answers again; a device still going down is waited
         for again, up to the commit timeout."""
         deadline = time.monotonic() + self.transport.timeouts.commit
         while True:
             self.wait_until_back()
             try:
-                return self.read_email_settings()
+                return self.read_email_settings(part)
             except Unreachable:
                 if time.monotonic() >= deadline:
                     raise
@@ -549,6 +556,11 @@ def _menu_frames(top: Page) -> list[str]:
     return [url for name, url in frames.items() if "CONTENT" not in name.upper()] or list(
         frames.values()
     )
+
+
+def _fax_link(pages: list[Page]) -> Link | None:
+    links = [link for page in pages for link in page.links()]
+    return _find_link(links, "fax_email", "fax_server")
 
 
 def _email_link(pages: list[Page]) -> Link | None:
