@@ -197,7 +197,8 @@ def network_status(
             (text("connection", language), text("connected", language)),
             (text("ip_address", language), interface.address),
             (text("subnet_mask", language), mask),
-            (text("gateway", language), ""),
+            # The simulated device reaches its stand-ins through loopback: that is its gateway.
+            (text("gateway", language), interface.address),
             (text("dns_server", language), interface.address),
         ]
         sections.append(f"<h2>{esc(text(interface.key, language))}</h2>")

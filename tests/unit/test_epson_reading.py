@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import UnsupportedPage
-from app.printers.base import AuthMethod, Security, Service
+from app.printers.base import AuthMethod, Interface, Security, Service
 from app.printers.epson.driver import _device_info, _login_form, _network_info, _read_email_page
 from app.printers.epson.html import Page
 
@@ -107,3 +107,27 @@ def test_a_firmware_without_oauth2_says_so() -> None:
     settings_ = _read_email_page(Page(html)).settings
     assert settings_.oauth2_offered is False
     assert settings_.auth_method is AuthMethod.SMTP_AUTH
+
+
+NETWORK = """
+<dl><dt>Device Name</dt><dd>EPSON3B9197</dd></dl>
+<h2>Standard Network</h2><dl><dt>Network Interface</dt><dd>Standard Network</dd>
+<dt>IP Address</dt><dd>192.0.2.10</dd><dt>Default Gateway</dt><dd>0.0.0.0</dd>
+<dt>DNS Server</dt><dd></dd></dl>
+<h2>Additional Network</h2><dl><dt>Network Interface</dt><dd>Additional Network</dd>
+<dt>IP Address</dt><dd>198.51.100.7</dd><dt>Default Gateway</dt><dd>198.51.100.1</dd>
+<dt>DNS Server</dt><dd>198.51.100.1</dd></dl>
+"""
+
+
+def test_the_interface_in_use_is_the_one_with_the_address_reached() -> None:
+    standard = _network_info(Page(NETWORK), "192.0.2.10")
+    assert (standard.interface, standard.gateway, standard.dns_servers) == (
+        Interface.STANDARD,
+        None,
+        (),
+    )
+    additional = _network_info(Page(NETWORK), "198.51.100.7")
+    assert additional.interface is Interface.ADDITIONAL
+    assert additional.gateway == "198.51.100.1"
+    assert additional.dns_servers == ("198.51.100.1",)
