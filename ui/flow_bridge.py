@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.errors import Cancelled, WizardError
 
@@ -146,9 +146,16 @@ class FlowController(QObject):
         work: Callable[[], Awaitable[Any]],
         on_done: OnDone,
         on_error: OnError,
-    ) -> asyncio.Task[Any]:
+    ) -> asyncio.Task[Any] | None:
         """Run `work()` as a task; call back on the Qt thread with its result or its error.
-        The callbacks are dropped when the run was reset meanwhile (another printer)."""
+        The callbacks are dropped when the run was reset meanwhile (another printer). Asked
+        before the caller's loop runs (a timer firing while the first page paints), the work
+        waits for the loop instead of landing on a loop nobody runs."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            QTimer.singleShot(20, self, lambda: self.run(work, on_done, on_error))
+            return None
         generation = self._generation
 
         async def job() -> None:
@@ -170,7 +177,9 @@ class FlowController(QObject):
 
         return self.spawn(job())
 
-    def advance(self, on_done: OnDone, on_error: OnError, **inputs: Any) -> asyncio.Task[Any]:
+    def advance(
+        self, on_done: OnDone, on_error: OnError, **inputs: Any
+    ) -> asyncio.Task[Any] | None:
         """Run the flow's current step with `inputs`; `on_done(next step name or None)`."""
         runner = self.runner
         return self.run(lambda: runner.advance(**inputs), on_done, on_error)
@@ -255,15 +264,11 @@ class FlowController(QObject):
         with contextlib.suppress(RuntimeError, Cancelled):
             await self.runner.back()
 
-    def interrupt(self) -> asyncio.Task[Any] | None:
-        """Stop the running step and stay on it (the printer's address changed meanwhile)."""
-        if self.loaded and self.runner.state == "running":
-            return self.spawn(self._back_or_stay())
-        return None
-
-    async def _back_or_stay(self) -> None:
-        # FlowRunner.back() interrupts the running step first; on the first step there is
-        # nothing to go back to and it says so after the interruption: that is what we want.
+    async def stop_current(self) -> None:
+        """Stop the running step and stay on it (the printer's address changed meanwhile).
+        FlowRunner.back() interrupts the running step first; on the first step there is
+        nothing to go back to and it says so after the interruption: that is what we want.
+        (A public `FlowRunner.interrupt()` would say this better.)"""
         with contextlib.suppress(RuntimeError, Cancelled):
             await self.runner.back()
 

@@ -168,9 +168,6 @@ class SetupWizard(QWizard):
             target = self.controller.next_after(target) if self.controller.loaded else None
         return PAGE_IDS[target] if target is not None else -1
 
-    def page(self, name: str) -> StepPage:  # type: ignore[override]
-        return self.pages[name]
-
     def _route(self, step: str, event: str, fields: dict[str, Any]) -> None:
         page = self.pages.get(step)
         if page is not None:

@@ -145,3 +145,26 @@ async def closed(wizard: Any) -> None:
         wizard.close()
     if wizard.shutdown_task is not None:
         await asyncio.wait_for(asyncio.shield(wizard.shutdown_task), CEILING)
+
+
+async def drive_to_status(you: Technician, sim: Simulation) -> None:
+    """The seven actions of the happy path, from the printer page to the status page."""
+    from PySide6.QtWidgets import QPushButton, QTextBrowser
+
+    you.type_text("printerAddressEdit", sim.device.https_url)
+    trust = you.find(QCheckBox, "trustCertificateCheck")
+    await until(trust.isVisible, what="the certificate to trust")
+    you.click("trustCertificateCheck")
+    you.next()
+    await you.reach("loginPage")
+    you.type_text("adminPasswordEdit", sim.device.admin_password)
+    you.next()
+    await you.reach("methodPage")
+    you.next()
+    await you.reach("pushPage")
+    you.click("saveToPrinterButton")
+    await you.reach("statusPage")
+    view = you.find(QTextBrowser, "statusView")
+    await until(lambda: "Signed in" in view.toPlainText(), what="the status")
+    refresh = you.find(QPushButton, "refreshStatusButton")
+    await until(refresh.isEnabled, what="the status step to end")
