@@ -191,3 +191,29 @@ def test_the_first_page_paints_before_the_heavy_modules_load() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+def test_help_button_and_f1_open_the_help_window_at_the_page_topic(qapp) -> None:
+    """(The offscreen platform cannot raise a window or pass size hints: its notes only.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.wizard import build_wizard
+
+    wizard = build_wizard(language="en")
+    wizard.show()
+    try:
+        page = wizard.currentPage()
+        page.findChild(QPushButton, "helpButton").click()
+        helps = [w for w in qapp.topLevelWidgets() if w.objectName() == "helpWindow"]
+        assert len(helps) == 1 and helps[0].isVisible()
+        assert helps[0].current_topic == "prerequisites"
+        helps[0].hide()
+        wizard.activateWindow()
+        QTest.qWaitForWindowActive(wizard)
+        QTest.keyClick(page.findChild(QLineEdit, "printerAddressEdit"), Qt.Key.Key_F1)
+        assert helps[0].isVisible()
+    finally:
+        wizard.close()
+        wizard.deleteLater()
