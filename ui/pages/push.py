@@ -90,7 +90,7 @@ class PushPage(StepPage):
     def save(self) -> None:
         if self.working or not self.flow_is_here():
             return
-        self._reached = -1
+        self._reached = 0  # the settings were written with the sign-in; the save starts here
         self._done = False
         self.pushProgress.setValue(0)
         self._render_phases()
@@ -104,7 +104,11 @@ class PushPage(StepPage):
         super().on_event(event, fields)
         if event == "progress" and fields.get("phase") in PHASES:
             self._reached = max(self._reached, PHASES.index(fields["phase"]))
-            self.pushProgress.setValue(self._reached)
+        elif event == "saved":  # the printer's OK: reading back comes next
+            self._reached = max(self._reached, PHASES.index("verify"))
+        elif event == "verified":
+            self._reached = max(self._reached, PHASES.index("test"))
+        self.pushProgress.setValue(max(self._reached, 0))
         self._render_phases()
 
     def step_succeeded(self, next_step: str | None) -> None:
