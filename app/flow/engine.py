@@ -154,6 +154,12 @@ class FlowRunner:
         self.state = State.READY
         return done.step.name
 
+    async def interrupt(self) -> None:
+        """Stop the running step and stay on it, undone as if it had not run (an address
+        edited while the first contact was under way)."""
+        if self.state is State.RUNNING:
+            await self._interrupt(_Stop.BACK)
+
     async def cancel(self) -> None:
         """Stop whatever runs and put the device back as it was; the flow ends cancelled."""
         if self.state is State.RUNNING:

@@ -243,9 +243,11 @@ async def _save(
         security=Security.STARTTLS,
         sender=sender,
     )
+    ctx.emit("progress", phase="write")
     ctx.emit("progress", phase="commit")
     settings = await asyncio.to_thread(ctx.services.require_driver().commit, wanted, part)
     ctx.emit("saved")
+    ctx.emit("progress", phase="verify")
     ctx.emit("verified", account=settings.account)
     ctx.commit()
     return settings

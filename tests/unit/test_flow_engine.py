@@ -320,3 +320,19 @@ async def test_a_step_that_commits_midway_keeps_its_verified_writes() -> None:
     assert device.settings["method"] == "oauth2"
     await flow.cancel()
     assert device.settings["method"] == "oauth2"
+
+
+async def test_interrupt_stops_the_running_step_and_stays_on_it() -> None:
+    device = Device()
+    device.hold["sign_in"] = asyncio.Event()
+    flow = runner(device)
+    await walk_to(flow, "sign_in")
+    running = asyncio.ensure_future(flow.advance())
+    await wait_entered(device, "sign_in")
+    await flow.interrupt()
+    with pytest.raises(Cancelled):
+        await running
+    assert (flow.current, flow.state) == ("sign_in", State.READY)
+    assert device.settings == BEFORE
+    device.hold.clear()
+    assert await flow.advance() == "push"
