@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test bench lint format clean
+.PHONY: demo test bench lint format clean translations
 
 $(STAMP): pyproject.toml scripts/ensure-system-packages scripts/find-python
 	scripts/ensure-system-packages
@@ -31,6 +31,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The .qm files are committed; rebuild them after editing a .ts (lrelease output is byte-stable,
+# tests/ui/test_messages.py checks the committed .qm equals a fresh build).
+translations: $(STAMP)
+	for ts in resources/i18n/*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

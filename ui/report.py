@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ui import messages
+
 
 def rows(status: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(caption, value) lines of the status, translated, in reading order."""
@@ -91,7 +93,7 @@ def table_html(status: Mapping[str, Any], warnings: Sequence[Mapping[str, Any]] 
     out = f"<table cellspacing='0' cellpadding='3'>{lines}</table>"
     if warnings:
         title = QCoreApplication.translate("Report", "Warnings")
-        items = "".join(f"<li>{html.escape(str(w.get('message', '')))}</li>" for w in warnings)
+        items = "".join(f"<li>{html.escape(messages.warning_text(w))}</li>" for w in warnings)
         out += f"<h4>{html.escape(title)}</h4><ul>{items}</ul>"
     return out
 

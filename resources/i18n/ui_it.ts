@@ -120,6 +120,189 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>This is not a printer address. Type an IPv4 address (192.168.1.20), an IPv6 address or a host name, as shown on the printer&apos;s panel.</source>
+        <translation>Questo non è un indirizzo di stampante. Digita un indirizzo IPv4 (192.168.1.20), un indirizzo IPv6 o un nome host, come appare sul pannello della stampante.</translation>
+    </message>
+    <message>
+        <source>A setting could not be read ({setting}). Correct it in config.toml or the environment variable, or delete the line to use the default.</source>
+        <translation>Un&apos;impostazione non è leggibile ({setting}). Correggila in config.toml o nella variabile d&apos;ambiente, oppure elimina la riga per usare il valore predefinito.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer at {address}. Check that it is switched on, connected to this network, and that the address matches the one on its panel.</source>
+        <translation>La stampante non risponde all&apos;indirizzo {address}. Controlla che sia accesa, collegata a questa rete e che l&apos;indirizzo corrisponda a quello sul suo pannello.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the printer could not be set up. Check the address, then restart the printer and try again.</source>
+        <translation>Non è stato possibile stabilire una connessione protetta con la stampante. Controlla l&apos;indirizzo, poi riavvia la stampante e riprova.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s certificate is not trusted yet (fingerprint {fingerprint}). Compare it with the one on the printer&apos;s network status sheet, then trust it.</source>
+        <translation>Il certificato della stampante non è ancora attendibile (impronta digitale {fingerprint}). Confrontala con quella sul foglio di stato della rete della stampante, poi consideralo attendibile.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s certificate has changed since it was trusted (was {old}, now {new}). Stop unless you know the certificate was renewed; then trust the new one explicitly.</source>
+        <translation>Il certificato della stampante è cambiato da quando è stato considerato attendibile (prima {old}, ora {new}). Fermati, a meno che tu non sappia che il certificato è stato rinnovato; in quel caso considera attendibile quello nuovo in modo esplicito.</translation>
+    </message>
+    <message>
+        <source>The printer refused the administrator password. Try the serial number on the printer&apos;s label, or the password the customer set.</source>
+        <translation>La stampante ha rifiutato la password di amministratore. Prova il numero di serie sull&apos;etichetta della stampante, oppure la password impostata dal cliente.</translation>
+    </message>
+    <message>
+        <source>The printer is refusing logins for a while after several wrong passwords. Wait a few minutes, then try again with the right password.</source>
+        <translation>Dopo diverse password errate la stampante rifiuta gli accessi per un po&apos;. Attendi qualche minuto, poi riprova con la password giusta.</translation>
+    </message>
+    <message>
+        <source>The printer ended the administrator session and logging in again did not help. Check that nobody else is using Web Config, then start again.</source>
+        <translation>La stampante ha chiuso la sessione di amministratore e un nuovo accesso non è servito. Controlla che nessun altro stia usando Web Config, poi ricomincia.</translation>
+    </message>
+    <message>
+        <source>This printer&apos;s firmware does not offer OAuth2 for email. Update the firmware to the latest version, then run the wizard again.</source>
+        <translation>Il firmware di questa stampante non offre OAuth2 per l&apos;e-mail. Aggiorna il firmware all&apos;ultima versione, poi esegui di nuovo la procedura guidata.</translation>
+    </message>
+    <message>
+        <source>The printer is reached through its additional network interface, which does not support OAuth2. Connect to the printer&apos;s standard network interface instead.</source>
+        <translation>La stampante è raggiunta tramite la sua interfaccia di rete aggiuntiva, che non supporta OAuth2. Collegati invece all&apos;interfaccia di rete standard della stampante.</translation>
+    </message>
+    <message>
+        <source>A page of the printer&apos;s Web Config could not be understood ({page}). A copy without passwords was saved for support; a profile file can describe this firmware.</source>
+        <translation>Una pagina di Web Config della stampante non è stata compresa ({page}). Ne è stata salvata una copia senza password per l&apos;assistenza; un file di profilo può descrivere questo firmware.</translation>
+    </message>
+    <message>
+        <source>This printer does not use OAuth2 yet, so there is no sign-in to renew. Run the full setup instead.</source>
+        <translation>Questa stampante non usa ancora OAuth2, quindi non c&apos;è un accesso da rinnovare. Esegui invece la configurazione completa.</translation>
+    </message>
+    <message>
+        <source>This printer has no fax-server email settings; its email settings were configured and verified. Nothing else needs doing for fax.</source>
+        <translation>Questa stampante non ha impostazioni e-mail del server fax; le sue impostazioni e-mail sono state configurate e verificate. Per il fax non serve fare altro.</translation>
+    </message>
+    <message>
+        <source>The printer did not save the settings; its previous settings were put back. Wait until the printer is ready, then save again.</source>
+        <translation>La stampante non ha salvato le impostazioni; sono state ripristinate quelle precedenti. Attendi che la stampante sia pronta, poi salva di nuovo.</translation>
+    </message>
+    <message>
+        <source>After saving, the printer shows other settings than those written ({field}); the previous settings were put back. Update the firmware, then try again.</source>
+        <translation>Dopo il salvataggio la stampante mostra impostazioni diverse da quelle scritte ({field}); sono state ripristinate quelle precedenti. Aggiorna il firmware, poi riprova.</translation>
+    </message>
+    <message>
+        <source>The settings are saved and correct, but the printer&apos;s connection test to Microsoft failed. Check the printer&apos;s DNS, gateway and internet access (port 587).</source>
+        <translation>Le impostazioni sono salvate e corrette, ma il test di connessione della stampante verso Microsoft non è riuscito. Controlla DNS, gateway e accesso a Internet della stampante (porta 587).</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined in the browser. Get a new code and sign in again, accepting the permissions.</source>
+        <translation>L&apos;accesso è stato rifiutato nel browser. Chiedi un nuovo codice e accedi di nuovo, accettando le autorizzazioni.</translation>
+    </message>
+    <message>
+        <source>Microsoft blocked the sign-in, most likely a Conditional Access policy on device code sign-ins (AADSTS53003). Ask the tenant administrator to allow it for this account.</source>
+        <translation>Microsoft ha bloccato l&apos;accesso, molto probabilmente per un criterio di accesso condizionale sugli accessi con codice dispositivo (AADSTS53003). Chiedi all&apos;amministratore del tenant di consentirlo per questo account.</translation>
+    </message>
+    <message>
+        <source>The organisation has not consented to Epson&apos;s app yet. Sign in as a Global Administrator or Cloud Application Administrator and tick &apos;Consent on behalf of your organization&apos;.</source>
+        <translation>L&apos;organizzazione non ha ancora dato il consenso all&apos;app di Epson. Accedi come Amministratore globale o Amministratore applicazioni cloud e seleziona &apos;Consenso per conto dell&apos;organizzazione&apos;.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was used. Get a new code and sign in promptly.</source>
+        <translation>Il codice di accesso è scaduto prima di essere usato. Chiedi un nuovo codice e accedi subito.</translation>
+    </message>
+    <message>
+        <source>The printer reports that the sign-in did not succeed. Read the printer&apos;s message below, then get a new code and try again.</source>
+        <translation>La stampante segnala che l&apos;accesso non è riuscito. Leggi il messaggio della stampante qui sotto, poi chiedi un nuovo codice e riprova.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The printer&apos;s settings are as they were before.</source>
+        <translation>Annullato. Le impostazioni della stampante sono come prima.</translation>
+    </message>
+    <message>
+        <source>The mailbox check needs an application (client) ID registered in the customer&apos;s tenant. The help explains how to register one; the printer setup works without it.</source>
+        <translation>La verifica della casella di posta richiede un ID applicazione (client) registrato nel tenant del cliente. La guida spiega come registrarne uno; la configurazione della stampante funziona anche senza.</translation>
+    </message>
+    <message>
+        <source>Microsoft does not know the configured application ID in this directory (AADSTS700016). Check the client ID and the authority.</source>
+        <translation>Microsoft non conosce l&apos;ID applicazione configurato in questa directory (AADSTS700016). Controlla l&apos;ID client e l&apos;autorità.</translation>
+    </message>
+    <message>
+        <source>The app registration does not allow public client flows (AADSTS7000218). Turn on &apos;Allow public client flows&apos; in its Authentication settings.</source>
+        <translation>La registrazione dell&apos;app non consente i flussi client pubblici (AADSTS7000218). Attiva &apos;Consenti flussi client pubblici&apos; nelle sue impostazioni di autenticazione.</translation>
+    </message>
+    <message>
+        <source>The account type does not fit the chosen service (a personal account for Exchange Online, or a work account for Outlook.com). Choose the other service or account.</source>
+        <translation>Il tipo di account non è adatto al servizio scelto (un account personale per Exchange Online, o un account aziendale per Outlook.com). Scegli l&apos;altro servizio o l&apos;altro account.</translation>
+    </message>
+    <message>
+        <source>The account must complete multi-factor authentication, or register for it, before it can sign in. Finish that in the browser, then check again.</source>
+        <translation>L&apos;account deve completare l&apos;autenticazione a più fattori, o registrarsi per usarla, prima di poter accedere. Completala nel browser, poi verifica di nuovo.</translation>
+    </message>
+    <message>
+        <source>The account is not assigned to the application (AADSTS50105). Assign it in Enterprise applications, or turn off &apos;Assignment required&apos;.</source>
+        <translation>L&apos;account non è assegnato all&apos;applicazione (AADSTS50105). Assegnalo in Applicazioni aziendali, oppure disattiva &apos;Assegnazione obbligatoria&apos;.</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH is turned off for the whole organisation. Turn on &apos;Authenticated SMTP&apos; for this mailbox (preferred) or for the tenant, then check again.</source>
+        <translation>SMTP AUTH è disattivato per tutta l&apos;organizzazione. Attiva &apos;Authenticated SMTP&apos; per questa casella (preferibile) o per il tenant, poi verifica di nuovo.</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH is turned off for this mailbox. Turn on &apos;Authenticated SMTP&apos; in the mailbox&apos;s email apps, then check again.</source>
+        <translation>SMTP AUTH è disattivato per questa casella. Attiva &apos;Authenticated SMTP&apos; nelle app di posta elettronica della casella, poi verifica di nuovo.</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s security defaults block SMTP AUTH. Turn security defaults off (or move to Conditional Access) in the Entra admin center, then check again.</source>
+        <translation>Le impostazioni predefinite per la sicurezza del tenant bloccano SMTP AUTH. Disattivale (o passa all&apos;accesso condizionale) nell&apos;interfaccia di amministrazione di Entra, poi verifica di nuovo.</translation>
+    </message>
+    <message>
+        <source>Microsoft refused SMTP authentication for this account because of multi-factor or Conditional Access rules. Ask the tenant administrator to exclude it.</source>
+        <translation>Microsoft ha rifiutato l&apos;autenticazione SMTP per questo account a causa di regole a più fattori o di accesso condizionale. Chiedi all&apos;amministratore del tenant di escluderlo.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s mail server refused the sign-in (5.7.3). Sign in as a licensed user mailbox, not a shared one, and with the same address as the sender.</source>
+        <translation>Il server di posta di Microsoft ha rifiutato l&apos;accesso (5.7.3). Accedi come casella utente con licenza, non condivisa, e con lo stesso indirizzo del mittente.</translation>
+    </message>
+    <message>
+        <source>The signed-in account may not send as the sender address (5.7.60). Give it &apos;Send As&apos; permission on that mailbox, or use its own address as sender.</source>
+        <translation>L&apos;account che ha effettuato l&apos;accesso non può inviare come indirizzo mittente (5.7.60). Dagli l&apos;autorizzazione &apos;Invia come&apos; su quella casella, oppure usa il suo indirizzo come mittente.</translation>
+    </message>
+    <message>
+        <source>The sign-in expired because it was not used for 90 days (AADSTS700082). Sign in again.</source>
+        <translation>L&apos;accesso è scaduto perché non è stato usato per 90 giorni (AADSTS700082). Accedi di nuovo.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s sign-in service could not be reached or answered with an error. Check this laptop&apos;s internet connection, then try again.</source>
+        <translation>Il servizio di accesso di Microsoft non è raggiungibile o ha risposto con un errore. Controlla la connessione a Internet di questo portatile, poi riprova.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s mail server could not be reached from this laptop, or the secure connection to it failed. Check that this network lets connections out on port 587, then check again.</source>
+        <translation>Il server di posta di Microsoft non è raggiungibile da questo portatile, oppure la connessione protetta non è riuscita. Controlla che questa rete consenta le connessioni in uscita sulla porta 587, poi verifica di nuovo.</translation>
+    </message>
+    <message>
+        <source>Microsoft answered the mailbox check in a way this wizard does not recognise. Show Microsoft&apos;s answer below to the tenant administrator.</source>
+        <translation>Microsoft ha risposto alla verifica della casella in un modo che questa procedura guidata non riconosce. Mostra la risposta di Microsoft qui sotto all&apos;amministratore del tenant.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({reason}). Start again.</source>
+        <translation>Si è verificato un problema imprevisto ({reason}). Ricomincia.</translation>
+    </message>
+    <message>
+        <source>The printer has no DNS server set, so it cannot find Microsoft&apos;s servers. Set one in its network settings (the office router&apos;s address usually works).</source>
+        <translation>La stampante non ha un server DNS impostato, quindi non trova i server di Microsoft. Impostane uno nelle sue impostazioni di rete (di solito va bene l&apos;indirizzo del router dell&apos;ufficio).</translation>
+    </message>
+    <message>
+        <source>The printer has no default gateway, so it cannot reach the internet. Set the gateway in its network settings.</source>
+        <translation>La stampante non ha un gateway predefinito, quindi non raggiunge Internet. Imposta il gateway nelle sue impostazioni di rete.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s connection test is not available or its result was not recognised ({detail}). Send a test scan to email to be sure.</source>
+        <translation>Il test di connessione della stampante non è disponibile o il suo esito non è stato riconosciuto ({detail}). Per essere sicuro, invia una scansione di prova all&apos;e-mail.</translation>
+    </message>
+    <message>
+        <source>The sender address {sender} differs from the signed-in account {account}: that account needs &apos;Send As&apos; permission on the sender&apos;s mailbox.</source>
+        <translation>L&apos;indirizzo mittente {sender} è diverso dall&apos;account che ha effettuato l&apos;accesso {account}: quell&apos;account deve avere l&apos;autorizzazione &apos;Invia come&apos; sulla casella del mittente.</translation>
+    </message>
+    <message>
+        <source>The mailbox check signed in as {checked}, but the printer signed in as {account}: the check says nothing about {account}. Check that mailbox too, or sign the printer in as {checked}.</source>
+        <translation>La verifica della casella ha effettuato l&apos;accesso come {checked}, ma la stampante come {account}: la verifica non dice nulla su {account}. Verifica anche quella casella, oppure fai accedere la stampante come {checked}.</translation>
+    </message>
+</context>
+<context>
     <name>MethodPage</name>
     <message>
         <source>Email service</source>

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui import messages
+
 if TYPE_CHECKING:
     from ui.flow_bridge import FlowController
 
@@ -177,8 +179,9 @@ class StepPage(QWizardPage):
         self._show_error_widgets(True)
 
     def error_text(self, error: Any) -> str:
-        """The registry's message for `error` (pages may add what the device said)."""
-        return error.text
+        """The registry's message for `error` in the UI language (ui/messages.py), with what
+        the device said."""
+        return messages.error_text(error)
 
     def _show_error_widgets(self, visible: bool) -> None:
         for widget in (self.errorIcon, self.errorLabel, self.errorHelpLabel):
@@ -189,7 +192,7 @@ class StepPage(QWizardPage):
         self._render_warnings()
 
     def _render_warnings(self) -> None:
-        lines = [str(w.get("message", "")) for w in self._warnings]
+        lines = [messages.warning_text(w) for w in self._warnings]
         self.warningLabel.setText("\n".join(lines))
         self.warningLabel.setVisible(bool(lines))
 
