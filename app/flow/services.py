@@ -12,6 +12,7 @@ import time
 
 from app.config import Config
 from app.printers.address import PrinterAddress
+from app.printers.epson import profile
 from app.printers.epson.driver import EpsonDriver
 from app.printers.epson.transport import Timeouts
 from app.trust import PinStore, TrustChoice
@@ -34,7 +35,13 @@ class PrinterSession:
 
     def open(self, address: PrinterAddress, trust: TrustChoice) -> EpsonDriver:
         self.close()
-        self.driver = EpsonDriver(address, timeouts=self.timeouts(), pins=self.pins, trust=trust)
+        self.driver = EpsonDriver(
+            address,
+            timeouts=self.timeouts(),
+            pins=self.pins,
+            trust=trust,
+            profile=profile.load(self.config["printer.profile"]),
+        )
         return self.driver
 
     def require_driver(self) -> EpsonDriver:

@@ -129,3 +129,17 @@ def test_a_page_not_understood_is_saved_without_secrets(cli, simulation) -> None
         text = capture.read_text(encoding="utf-8")
         assert sim.device.admin_password not in text
         assert sim.device.spec.serial not in text
+
+
+def test_a_profile_can_pin_the_email_page(cli, simulation, tmp_path, monkeypatch) -> None:
+    sim = simulation(variant=7)
+    page = f"/PRESENTATION/ADVANCED/{sim.device.layout.email_page}/TOP"
+    pins = tmp_path / "profile.toml"
+    pins.write_text(f'[pages]\nemail = "{page}"\n', encoding="utf-8")
+    monkeypatch.setenv("PRINTER_OAUTH_PRINTER_PROFILE", str(pins))
+    argv, password = login_args(sim)
+    run = cli(["status", *argv], password)
+    assert run.status == 0, run.events
+    assert run.one("status")["auth_method"] == sim.device.settings()["auth_method"]
+    pins.write_text('[pages]\nemail = "/PRESENTATION/ADVANCED/NOWHERE/TOP"\n', encoding="utf-8")
+    assert cli(["status", *argv], password).error_code == "unsupported_page"

@@ -50,6 +50,8 @@ from app.printers.epson.oauth import (
     parse_code_page,
     state_phrase,
 )
+from app.printers.epson.profile import NONE as NO_PROFILE
+from app.printers.epson.profile import Profile
 from app.printers.epson.transport import Timeouts, Transport
 from app.redaction import redact_html
 from app.trust import PinStore, TrustChoice
@@ -119,8 +121,10 @@ class EpsonDriver:
         timeouts: Timeouts | None = None,
         pins: PinStore | None = None,
         trust: TrustChoice | None = None,
+        profile: Profile = NO_PROFILE,
     ) -> None:
         self.transport = Transport(address, timeouts=timeouts, pins=pins, trust=trust)
+        self._profile = profile
         self.device: DeviceInfo | None = None
         self._credentials: tuple[str, str] | None = None
         self._login_url: str | None = None
@@ -133,6 +137,12 @@ class EpsonDriver:
 
     def close(self) -> None:
         self.transport.close()
+
+    @property
+    def profile(self) -> Profile:
+        """The profile file's pins, where it applies to this model."""
+        model = self.device.model if self.device else None
+        return self._profile if self._profile.applies_to(model) else NO_PROFILE
 
     # --- first contact ----------------------------------------------------------------
 
@@ -244,6 +254,9 @@ class EpsonDriver:
 
     def email_page_url(self, part: str = EMAIL) -> str:
         """Found in the menu by its labels; the menu seen before login is tried first."""
+        pinned = self.profile.pages.get(part)
+        if pinned:
+            return self.transport.url(pinned)
         if part not in self._urls:
             finder = _fax_link if part == FAX else _email_link
             link = finder(self._advanced_pages) or finder(self._menu_pages())
@@ -268,7 +281,7 @@ class EpsonDriver:
     def read_email_page(self, part: str = EMAIL, kind: str = "settings") -> EmailPage:
         page = self._protected(self.email_page_url(part), kind=kind)
         try:
-            return _read_email_page(page)
+            return _read_email_page(page, self.profile)
         except UnsupportedPage:
             self._capture(page, f"{part}-server")
             raise
@@ -316,7 +329,9 @@ class EpsonDriver:
     def sign_in_progress(self, *, first: bool, expired: bool, part: str = EMAIL) -> SignInProgress:
         email = self.read_email_page(part, kind="poll")
         state_text, _ = _state_line(email.page)
-        progress = interpret_state(state_text, first=first, expired=expired)
+        progress = interpret_state(
+            state_text, first=first, expired=expired, states=self.profile.state_table()
+        )
         if progress.state is SignInState.SIGNED_IN and progress.account is None:
             return SignInProgress(SignInState.SIGNED_IN, email.settings.account, state_text)
         return progress
@@ -381,11 +396,12 @@ class EpsonDriver:
     def connection_test(self) -> bool | None:
         """The device's own test: True, False, or None where it has none or says something
         the driver does not know (DESIGN.md "Connection test")."""
+        pinned = self.profile.pages.get("connection_test")
         links = [link for page in self._advanced_pages for link in page.links()]
         link = _find_link(links, "connection_test", "email_server")
-        if link is None:
+        if pinned is None and link is None:
             return None
-        page = self._protected(link.href, kind="test")
+        page = self._protected(self.transport.url(pinned) if pinned else link.href, kind="test")
         found = _form_with_button(page, "start") or _form_with_button(page, "ok")
         if found is None:
             return None
@@ -595,21 +611,24 @@ def _classify(control: Control) -> str | None:
     return None
 
 
-def _read_email_page(page: Page) -> EmailPage:
+def _read_email_page(page: Page, profile: Profile = NO_PROFILE) -> EmailPage:
+    pinned = {name: meaning for meaning, name in profile.fields.items()}
     for form in page.forms():
         fields = FieldMap()
         for control in form.controls.values():
             if control.kind == "hidden":
                 continue
-            meaning = _classify(control)
+            meaning = pinned.get(control.name) or _classify(control)
             if meaning and meaning not in fields.controls:
                 fields.controls[meaning] = control
         if "auth_method" in fields.controls:
-            return EmailPage(page, form, fields, _settings(page, fields))
+            return EmailPage(page, form, fields, _settings(page, fields, profile.state_table()))
     raise UnsupportedPage("no Authentication Method on the Email Server page", page=page.url)
 
 
-def _settings(page: Page, fields: FieldMap) -> EmailSettings:
+def _settings(
+    page: Page, fields: FieldMap, states: dict[str, tuple[str, ...]] | None = None
+) -> EmailSettings:
     method = fields.neutral("auth_method")
     if method is None:
         raise UnsupportedPage("unknown Authentication Method", page=page.url)
@@ -618,7 +637,7 @@ def _settings(page: Page, fields: FieldMap) -> EmailSettings:
     security = fields.neutral("security")
     port = fields.text("smtp_port")
     state_text, account = _state_line(page)
-    state = labels.meaning_of(state_phrase(state_text), labels.STATES)
+    state = labels.meaning_of(state_phrase(state_text), states or labels.STATES)
     return EmailSettings(
         auth_method=AuthMethod(method),
         service=Service(service) if service else None,

@@ -81,7 +81,13 @@ def parse_code_page(page: Page, *, personal: bool, now: datetime | None = None) 
     return SignInCode(code, url, now + lifetime)
 
 
-def interpret_state(text: str | None, *, first: bool, expired: bool) -> SignInProgress:
+def interpret_state(
+    text: str | None,
+    *,
+    first: bool,
+    expired: bool,
+    states: dict[str, tuple[str, ...]] | None = None,
+) -> SignInProgress:
     """What the state line means, by DESIGN.md "Sign-in state".
 
     Right after the code was shown any text counts as pending (the line may still say "Not
@@ -90,7 +96,7 @@ def interpret_state(text: str | None, *, first: bool, expired: bool) -> SignInPr
     """
     account = _first(_EMAIL, text or "")
     phrase = state_phrase(text)
-    meaning = labels.meaning_of(phrase, labels.STATES)
+    meaning = labels.meaning_of(phrase, states or labels.STATES)
     if first and meaning != "signed_in":
         return SignInProgress(SignInState.PENDING, None, text)
     if meaning == "signed_in":
