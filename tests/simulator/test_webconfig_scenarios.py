@@ -86,10 +86,10 @@ def _wait_until_up(printer: Printer) -> None:
         while time.monotonic() < deadline:
             try:
                 session.get(
-                    printer.https_url + "/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP", timeout=(1, 2)
+                    printer.https_url + "/PRESENTATION/ADVANCED/INFO_PRTINFO/TOP", timeout=(1, 5)
                 )
                 return
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused while down, or slow on a busy machine
                 time.sleep(0.1)
     raise AssertionError("the device did not come back")
 
@@ -143,7 +143,7 @@ FAULT_ERRORS = (requests.ConnectionError, requests.exceptions.ChunkedEncodingErr
 def _fetch(procedure: Procedure, url: str, fault: str) -> str:
     """What a client makes of one settings-page request: "ok", or the fault it met."""
     try:
-        answer = procedure.session.get(url, timeout=(3, 0.5))
+        answer = procedure.session.get(url, timeout=(3, 3))
     except requests.ReadTimeout:
         return "silent"
     except FAULT_ERRORS:
