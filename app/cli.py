@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from app.errors import EXIT_INPUT, WizardError
+from app.errors import EXIT_CANCELLED, EXIT_INPUT, WizardError
 
 PROG = "printer-oauth"
 
@@ -184,9 +184,34 @@ def _check_mailbox(args: argparse.Namespace) -> int:
     )
 
 
+def _discover(args: argparse.Namespace) -> int:
+    """`discover`: one `device` event per Epson device found by mDNS; exit 0 even if none."""
+    import asyncio
+
+    from app.discovery import browse
+    from app.events import emit_error, for_output
+
+    events = for_output(args.json)
+    try:
+        found = asyncio.run(
+            browse(
+                lambda device: events.emit("device", **device.to_event()),
+                timeout=max(0.1, args.timeout),
+                interface=args.interface,
+            )
+        )
+    except WizardError as error:
+        return emit_error(events, error)
+    except KeyboardInterrupt:
+        return EXIT_CANCELLED
+    if not args.json and not found:
+        print("No Epson device answered.", flush=True)
+    return 0
+
+
 HANDLERS: dict[str, Handler] = {
     "sim": _sim,
-    "discover": _not_built("the discovery issue"),
+    "discover": _discover,
     "status": _status,
     "configure": _configure,
     "resign": _resign,

@@ -49,8 +49,12 @@ class Simulation:
         https_port: int = 0,
         poll_interval: int = 5,
         folder: Path | None = None,
+        advertise: bool = False,
         **printer_options: Any,
     ) -> None:
+        self.advertise = advertise
+        """Announce the printer over mDNS on loopback only (app/discovery.py `Advertiser`)."""
+        self.advertiser: Any = None
         self.scenario = scenarios.get(scenario)
         models.get(model)
         self._own_folder = folder is None
@@ -90,12 +94,19 @@ class Simulation:
                 smtp_tls_name=self.smtp.host,
             )
             self.printer = Printer(microsoft=microsoft, **self._printer_args).start()
+            if self.advertise:
+                from app.discovery import Advertiser
+
+                self.advertiser = Advertiser(self.printer).start()
         except BaseException:
             self.stop()
             raise
         return self
 
     def stop(self) -> None:
+        if self.advertiser is not None:
+            self.advertiser.stop()
+            self.advertiser = None
         if self.printer is not None:
             self.printer.stop()
         for service in (self.smtp, self.identity):
@@ -153,12 +164,6 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"printer-oauth sim: error: {problem}", file=sys.stderr)
         return 2
-    if args.advertise:
-        print(
-            "printer-oauth sim: --advertise is not built yet (the discovery issue); "
-            "serving without it.",
-            file=sys.stderr,
-        )
     stop = threading.Event()
     previous = {
         sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)
@@ -172,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
         latency_ms=args.latency,
         http_port=args.http_port,
         https_port=args.https_port,
+        advertise=args.advertise,
     )
     try:
         simulation.start()
