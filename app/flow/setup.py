@@ -112,8 +112,13 @@ def status_fields(ctx: Context, connection_test: str | None) -> dict[str, Any]:
 
 
 async def report_status(ctx: Context) -> Mapping[str, Any]:
-    ctx.emit("status", **status_fields(ctx, None))
-    return {}
+    """What the device reports now, its own connection test included (nothing is saved)."""
+    result = await asyncio.to_thread(ctx.services.require_driver().connection_test)
+    if result is None:
+        warn(ctx, CONNECTION_TEST_UNKNOWN, detail="no result recognised")
+    test = None if result is None else ("ok" if result else "failed")
+    ctx.emit("status", **status_fields(ctx, test))
+    return {"connection_test": test}
 
 
 PRINTER = Step(
