@@ -1,0 +1,218 @@
+"""Every failure scenario of DESIGN.md in an Italian wizard against the simulator: the right
+code's message in `errorLabel` in the UI language, the help link naming that code's topic, and
+the page offering the fitting action (retype, new code, trust again, back, retry).
+
+The expected text is the Italian template of ui/messages.py up to its first placeholder: the
+wording comes from one place, the test checks it reached the page in the UI language.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QWizard
+
+from app.errors import REGISTRY
+from app.simulator.run import Simulation
+from tests.ui.conftest import Technician, closed, until
+from ui import messages
+
+pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
+
+FIRST_CONTACT_CEILING = 12.0
+"""3× DESIGN.md's 4 s for a silent device's first contact."""
+
+
+def error_shown(you: Technician) -> tuple[str, str, str]:
+    """(errorLabel text if visible, helpTopic of the link, the link's rich text)."""
+    label = you.find(QLabel, "errorLabel")
+    link = you.find(QLabel, "errorHelpLabel")
+    text = label.text() if label.isVisible() else ""
+    return text, link.property("helpTopic") or "", link.text() if link.isVisible() else ""
+
+
+async def wait_error(you: Technician, timeout: float = 60.0) -> tuple[str, str, str]:
+    await until(lambda: error_shown(you)[0] != "", timeout, f"an error on {you.page_name()}")
+    return error_shown(you)
+
+
+def assert_shows(you: Technician, shown: tuple[str, str, str], code: str) -> None:
+    """The Italian message of `code` (not the English one) and a help link to its topic."""
+    text, topic, link = shown
+    italian = messages.error_templates()[code]
+    assert text.startswith(italian.split("{")[0]), (code, text)
+    assert not text.startswith(REGISTRY[code].message.split("{")[0]), (code, text)
+    assert topic == code
+    assert f'href="help:{code}"' in link and "Cosa significa?" in link, link
+
+
+def usable(you: Technician, kind: type, name: str) -> bool:
+    widget = you.find(kind, name)
+    return widget.isVisible() and widget.isEnabled()
+
+
+async def to_login(you: Technician, sim: Simulation) -> None:
+    you.type_text("printerAddressEdit", sim.device.https_url)
+    trust = you.find(QCheckBox, "trustCertificateCheck")
+    await until(trust.isVisible, what="the certificate to trust")
+    you.click("trustCertificateCheck")
+    you.next()
+    await you.reach("loginPage")
+
+
+async def to_method(you: Technician, sim: Simulation) -> None:
+    await to_login(you, sim)
+    you.type_text("adminPasswordEdit", sim.device.admin_password)
+    you.next()
+    await you.reach("methodPage")
+
+
+async def to_sign_in(you: Technician, sim: Simulation) -> None:
+    await to_method(you, sim)
+    you.next()
+    await you.reach("signInPage")
+
+
+async def to_push(you: Technician, sim: Simulation) -> None:
+    await to_sign_in(you, sim)
+    await you.reach("pushPage")
+
+
+@pytest.mark.parametrize(
+    ("scenario", "code"), [("wrong-password", "wrong_password"), ("locked-out", "locked_out")]
+)
+async def test_login_refused_asks_to_retype_the_password(
+    simulation, make_wizard, scenario: str, code: str
+) -> None:
+    sim = simulation(scenario=scenario)
+    you = Technician(make_wizard(language="it"))
+    await to_login(you, sim)
+    you.type_text("adminPasswordEdit", "not-the-serial")
+    you.next()
+    assert_shows(you, await wait_error(you), code)
+    assert you.page_name() == "loginPage"
+    edit = you.find(QLineEdit, "adminPasswordEdit")
+    assert usable(you, QLineEdit, "adminPasswordEdit") and edit.hasFocus()
+    assert edit.selectedText() == "not-the-serial"  # typing replaces it
+    you.type_text("adminPasswordEdit", "x")
+    assert error_shown(you)[0] == ""  # retyping clears the message
+
+
+async def test_old_firmware_says_update_it_and_offers_back(simulation, make_wizard) -> None:
+    sim = simulation(model="wf-c5790-old")
+    before = sim.device.settings()
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    await to_login(you, sim)
+    you.type_text("adminPasswordEdit", sim.device.admin_password)
+    you.next()
+    assert_shows(you, await wait_error(you), "oauth2_unsupported")
+    assert you.page_name() == "loginPage"
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert back.isVisible() and back.isEnabled()
+    assert sim.device.settings() == before
+
+
+@pytest.mark.parametrize(
+    ("scenario", "code"),
+    [("sign-in-declined", "sign_in_declined"), ("sign-in-blocked", "sign_in_blocked")],
+)
+async def test_sign_in_refused_offers_a_new_code(
+    simulation, make_wizard, scenario: str, code: str
+) -> None:
+    sim = simulation(scenario=scenario, auto_approve=0, poll_interval=1)
+    before = sim.device.settings()
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    await to_sign_in(you, sim)
+    assert_shows(you, await wait_error(you), code)
+    assert you.page_name() == "signInPage"
+    assert usable(you, QAbstractButton, "newCodeButton")
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # back to the method
+    await until(lambda: sim.device.settings() == before, 10, "the device restored")
+
+
+async def test_an_expired_code_is_followed_by_a_new_one_and_the_run_ends_verified(
+    simulation, make_wizard
+) -> None:
+    sim = simulation(scenario="code-expired", auto_approve=0, poll_interval=1)
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    codes: list[str] = []
+    wizard.controller.event.connect(
+        lambda _step, event, fields: (
+            codes.append(fields["user_code"]) if event == "device_code" else None
+        )
+    )
+    await to_sign_in(you, sim)
+    await you.reach("pushPage")  # signed in with the second code: on by itself
+    assert len(codes) == 2 and codes[0] != codes[1]
+    warnings = wizard.pages["sign_in"].warningLabel.text()
+    assert warnings.startswith(messages.error_templates()["code_expired"]), warnings
+    assert warnings != REGISTRY["code_expired"].message
+    you.click("saveToPrinterButton")
+    await you.reach("statusPage")
+    await until(lambda: sim.device.settings()["signed_in"], what="the device signed in")
+    assert sim.device.settings()["auth_method"] == "oauth2"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "code"),
+    [("commit-refused", "commit_failed"), ("verify-mismatch", "verify_mismatch")],
+)
+async def test_a_refused_or_mismatched_save_restores_and_offers_retry(
+    simulation, make_wizard, scenario: str, code: str
+) -> None:
+    sim = simulation(scenario=scenario, auto_approve=0, poll_interval=1)
+    before, fax_before = sim.device.settings(), sim.device.settings("fax")
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    await to_push(you, sim)
+    you.click("saveToPrinterButton")
+    assert_shows(you, await wait_error(you), code)
+    assert you.page_name() == "pushPage"
+    assert sim.device.settings() == before
+    assert sim.device.settings("fax") == fax_before
+    assert usable(you, QAbstractButton, "saveToPrinterButton")  # retry
+
+
+async def test_a_failed_connection_test_keeps_the_settings(simulation, make_wizard) -> None:
+    sim = simulation(scenario="connection-test-fails", auto_approve=0, poll_interval=1)
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    await to_push(you, sim)
+    you.click("saveToPrinterButton")
+    assert_shows(you, await wait_error(you), "connection_test_failed")
+    settings = sim.device.settings()
+    assert settings["auth_method"] == "oauth2" and settings["signed_in"]  # kept, not restored
+
+
+@pytest.fixture
+def silent_device() -> Iterator[str]:
+    """A bare listening socket that accepts connections and never answers."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    try:
+        yield f"https://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        server.close()
+
+
+async def test_a_silent_device_is_unreachable_within_the_ceiling_and_offers_retry(
+    make_wizard, silent_device: str
+) -> None:
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    began = time.monotonic()
+    you.type_text("printerAddressEdit", silent_device)
+    shown = await wait_error(you, timeout=FIRST_CONTACT_CEILING + 5)
+    assert time.monotonic() - began < FIRST_CONTACT_CEILING
+    assert_shows(you, shown, "unreachable")
+    assert "127.0.0.1" in shown[0]
+    assert usable(you, QLineEdit, "printerAddressEdit")  # retype, or Enter to retry
+    assert not you.find(QCheckBox, "trustCertificateCheck").isVisible()
+    await closed(wizard)
