@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from app.errors import UnsupportedPage
 from app.printers.base import AuthMethod, Interface, Security, Service
-from app.printers.epson.driver import _device_info, _login_form, _network_info, _read_email_page
 from app.printers.epson.html import Page
+from app.printers.epson.reading import device_info, login_form, network_info, read_email_page
 
 FRAGMENTS = [
     "<form action='SET' method='post'>",
@@ -49,11 +49,11 @@ html_soup = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=20), max_size
 @given(html_soup)
 def test_reading_any_html_raises_only_the_drivers_errors(html: str) -> None:
     page = Page(html, "https://192.0.2.1/PRESENTATION/ADVANCED/X/TOP")
-    for reader in (_read_email_page, _device_info):
+    for reader in (read_email_page, device_info):
         with contextlib.suppress(UnsupportedPage):
             reader(page)
-    _network_info(page, "192.0.2.1")
-    _login_form(page)
+    network_info(page, "192.0.2.1")
+    login_form(page)
 
 
 EMAIL_PAGE = """
@@ -79,7 +79,7 @@ EMAIL_PAGE = """
 
 
 def test_an_italian_page_reads_into_language_neutral_values() -> None:
-    email = _read_email_page(Page(EMAIL_PAGE, "https://h/PRESENTATION/ADVANCED/X/TOP"))
+    email = read_email_page(Page(EMAIL_PAGE, "https://h/PRESENTATION/ADVANCED/X/TOP"))
     settings_ = email.settings
     assert settings_.auth_method is AuthMethod.OAUTH2
     assert settings_.service is Service.EXCHANGE
@@ -98,13 +98,13 @@ def test_an_italian_page_reads_into_language_neutral_values() -> None:
 )
 def test_negative_state_phrases_are_not_signed_in(state: str, signed_in: bool) -> None:
     html = EMAIL_PAGE.replace("<td>Accesso effettuato</td>", f"<td>{state}</td>")
-    assert _read_email_page(Page(html)).settings.signed_in is signed_in
+    assert read_email_page(Page(html)).settings.signed_in is signed_in
 
 
 def test_a_firmware_without_oauth2_says_so() -> None:
     html = EMAIL_PAGE.replace('<option value="C" selected>OAuth2</option>', "")
     html = html.replace('<option value="B">SMTP AUTH', '<option value="B" selected>SMTP AUTH')
-    settings_ = _read_email_page(Page(html)).settings
+    settings_ = read_email_page(Page(html)).settings
     assert settings_.oauth2_offered is False
     assert settings_.auth_method is AuthMethod.SMTP_AUTH
 
@@ -121,13 +121,13 @@ NETWORK = """
 
 
 def test_the_interface_in_use_is_the_one_with_the_address_reached() -> None:
-    standard = _network_info(Page(NETWORK), "192.0.2.10")
+    standard = network_info(Page(NETWORK), "192.0.2.10")
     assert (standard.interface, standard.gateway, standard.dns_servers) == (
         Interface.STANDARD,
         None,
         (),
     )
-    additional = _network_info(Page(NETWORK), "198.51.100.7")
+    additional = network_info(Page(NETWORK), "198.51.100.7")
     assert additional.interface is Interface.ADDITIONAL
     assert additional.gateway == "198.51.100.1"
     assert additional.dns_servers == ("198.51.100.1",)

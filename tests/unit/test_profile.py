@@ -7,8 +7,8 @@ import pytest
 from app.errors import ConfigInvalid, UnsupportedPage
 from app.printers.base import AuthMethod
 from app.printers.epson import profile
-from app.printers.epson.driver import _read_email_page
 from app.printers.epson.html import Page
+from app.printers.epson.reading import read_email_page
 
 GERMAN = """
 <form action="SET" method="post"><dl>
@@ -32,7 +32,7 @@ def test_no_profile_is_an_empty_one() -> None:
 
 def test_fields_and_states_pinned_by_a_profile(tmp_path) -> None:
     with pytest.raises(UnsupportedPage):
-        _read_email_page(Page(GERMAN))
+        read_email_page(Page(GERMAN))
     pins = profile.load(
         write(
             tmp_path,
@@ -40,7 +40,7 @@ def test_fields_and_states_pinned_by_a_profile(tmp_path) -> None:
             '[states]\nsigned_in = ["Angemeldet"]\n',
         )
     )
-    read = _read_email_page(Page(GERMAN), pins)
+    read = read_email_page(Page(GERMAN), pins)
     assert read.settings.auth_method is AuthMethod.OAUTH2
     assert read.settings.sender == "scan@contoso.com"
     assert read.fields.controls["service"].name == "INPUTD_SV"
