@@ -107,7 +107,11 @@ class Status:
 
 
 class PrinterDriver(Protocol):
-    """One device, one administrator session. Every method may raise a registry error."""
+    """One device, one administrator session. Every method may raise a registry error.
+
+    `part` names the email form: "email" (Network > Email Server) or "fax" (the fax
+    server's email settings, on models that have them).
+    """
 
     def reach(self) -> tuple[DeviceInfo, str]:
         """First contact: settle the scheme, check the certificate; model and fingerprint."""
@@ -117,4 +121,28 @@ class PrinterDriver(Protocol):
 
     def network_info(self) -> NetworkInfo: ...
 
-    def read_email_settings(self) -> EmailSettings: ...
+    def read_email_settings(self, part: str = "email") -> EmailSettings: ...
+
+    def has_fax_page(self) -> bool: ...
+
+    def backup(self, part: str = "email") -> object:
+        """Keep the form as it is before the first write, for `restore`."""
+        ...
+
+    def start_sign_in(self, service: Service, part: str = "email") -> SignInCode:
+        """The first write: choose OAuth2 and the service, press Sign In."""
+        ...
+
+    def sign_in_progress(
+        self, *, first: bool, expired: bool, part: str = "email"
+    ) -> SignInProgress: ...
+
+    def commit(self, wanted: EmailSettings, part: str = "email") -> EmailSettings:
+        """Save, then prove it by reading back; `verify_mismatch`/`commit_failed` if not."""
+        ...
+
+    def restore(self, part: str = "email") -> None: ...
+
+    def connection_test(self) -> bool | None: ...
+
+    def close(self) -> None: ...
