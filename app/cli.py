@@ -220,4 +220,14 @@ HANDLERS: dict[str, Handler] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    return HANDLERS[args.command](args)
+    """Dispatch a sub-command, with the product's log open (secrets removed) while it runs."""
+    from app import config, logs
+
+    try:
+        handler = logs.setup(config.load()["log.level"])
+    except WizardError:
+        return HANDLERS[args.command](args)  # the command reports the bad setting itself
+    try:
+        return HANDLERS[args.command](args)
+    finally:
+        logs.teardown(handler)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from app import logs
 from app.errors import (
     CONNECTION_TEST_UNKNOWN,
     NO_DNS,
@@ -182,6 +183,7 @@ async def _relay(ctx: Context, driver: Any, service: Service, part: str) -> str 
     ctx.services.take_new_code_request()
     while True:
         code = await asyncio.to_thread(driver.start_sign_in, service, part)
+        logs.forget_later(code.user_code)
         codes += 1
         ctx.emit(
             "device_code",

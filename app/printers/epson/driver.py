@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Iterator
 
-from app import paths
+from app import logs, paths
 from app.errors import (
     CommitFailed,
     FaxUnsupported,
@@ -120,6 +120,7 @@ class EpsonDriver:
         deadline = self.transport.reach()
         page = self._first_status_page(deadline.left())
         self.device = device_info(page)
+        logs.forget_later(self.device.serial)
         assert self.transport.fingerprint is not None
         return self.device, self.transport.fingerprint
 
@@ -148,6 +149,7 @@ class EpsonDriver:
     # --- administrator session --------------------------------------------------------
 
     def login(self, user: str, password: str) -> None:
+        logs.forget_later(password)
         if len(user) > MAX_CREDENTIAL or len(password) > MAX_CREDENTIAL or not password:
             raise WrongPassword()
         self._credentials = (user, password)
