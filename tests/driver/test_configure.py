@@ -3,8 +3,14 @@ every printer-side scenario ends in its own code with the device as before or ve
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
+from app import config
+from app.flow.services import PrinterSession
+from app.flow.setup import SETUP_FLOW
+from app.headless import drive
 from app.simulator import models
 from tests.driver.conftest import login_args
 
@@ -168,3 +174,27 @@ def test_resign_on_a_device_not_yet_using_oauth2(cli, simulation) -> None:
     run = cli(["resign", *argv], password)
     assert (run.status, run.error_code) == (6, "not_configured")
     assert sim.device.writes == 0
+
+
+def test_another_sender_is_kept_with_the_send_as_warning(simulation) -> None:
+    """The wizard's method page may name another sender; the command line has no option."""
+
+    class Events:
+        def __init__(self) -> None:
+            self.seen: list[tuple[str, dict]] = []
+
+        def emit(self, event: str, **fields) -> None:
+            self.seen.append((event, fields))
+
+    sim = start(simulation)
+    events = Events()
+    answers = {
+        "printer": {"address": sim.device.https_url, "trust_new": True},
+        "login": {"user": "", "password": sim.device.admin_password},
+        "method": {"service": "exchange", "sender": "frontdesk@contoso.com"},
+    }
+    status = asyncio.run(drive(SETUP_FLOW, PrinterSession(config.load()), events, answers))
+    assert status == 0, events.seen
+    warnings = [fields["code"] for event, fields in events.seen if event == "warning"]
+    assert "sender_needs_send_as" in warnings
+    assert sim.device.settings()["sender"] == "frontdesk@contoso.com"
