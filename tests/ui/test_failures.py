@@ -216,3 +216,28 @@ async def test_a_silent_device_is_unreachable_within_the_ceiling_and_offers_retr
     assert usable(you, QLineEdit, "printerAddressEdit")  # retype, or Enter to retry
     assert not you.find(QCheckBox, "trustCertificateCheck").isVisible()
     await closed(wizard)
+
+
+async def test_a_changed_certificate_shows_both_fingerprints_and_offers_trust_again(
+    simulation, make_wizard
+) -> None:
+    from urllib.parse import urlsplit
+
+    from app.trust import PinStore
+
+    sim = simulation()
+    where = urlsplit(sim.device.https_url)
+    old = ":".join(["AB"] * 32)
+    PinStore().put(f"{where.hostname}:{where.port}", old)
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    you.type_text("printerAddressEdit", sim.device.https_url)
+    shown = await wait_error(you)
+    assert_shows(you, shown, "certificate_changed")
+    assert old in shown[0] and sim.device.fingerprint in shown[0]
+    assert usable(you, QCheckBox, "trustCertificateCheck")  # trust again, explicitly
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    you.click("trustCertificateCheck")
+    you.next()
+    await you.reach("loginPage")
+    assert PinStore().get(f"{where.hostname}:{where.port}") == sim.device.fingerprint
