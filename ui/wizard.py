@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from ui import i18n
 from ui.flow_bridge import FlowController
 from ui.pages.base import StepPage
+from ui.pages.fax import FaxPage
 from ui.pages.login import LoginPage
+from ui.pages.mailbox import MailboxPage
 from ui.pages.method import MethodPage
 from ui.pages.printer import PrinterPage
 from ui.pages.push import PushPage
@@ -62,10 +64,21 @@ class SetupWizard(QWizard):
         self.setMinimumSize(780, 580)
 
         self.pages: dict[str, StepPage] = {}
-        for page_class in (PrinterPage, LoginPage, MethodPage, SignInPage, PushPage, StatusPage):
+        for page_class in (
+            PrinterPage,
+            LoginPage,
+            MethodPage,
+            SignInPage,
+            PushPage,
+            FaxPage,
+            StatusPage,
+        ):
             page = page_class(controller, self)
             self.pages[page.step_name] = page
             self.setPage(PAGE_IDS[page.step_name], page)
+        # Not a flow step: opened from the method page, Back returns to it.
+        self.mailbox_page = MailboxPage(controller, self)
+        self.setPage(PAGE_IDS["mailbox"], self.mailbox_page)
         self.setStartId(PAGE_IDS["printer"])
 
         self._build_side()
@@ -174,6 +187,21 @@ class SetupWizard(QWizard):
             page.on_event(event, fields)
         if event == "warning" and step != "status":
             self.pages["status"].add_report_warning(fields)
+        if event == "signed_in" and step == "sign_in":
+            self._compare_mailbox(fields.get("account"))
+
+    def _compare_mailbox(self, printer_account: str | None) -> None:
+        """The mailbox checked earlier against the account the printer signed in as."""
+        checked = self.mailbox_page.checked_account
+        if not checked:
+            return
+        from app.microsoft.mailbox_check import compare_accounts
+
+        warning = compare_accounts(checked, printer_account)
+        if warning is not None:
+            for name in ("sign_in", "push"):
+                self.pages[name].add_warning(warning)
+            self.pages["status"].add_report_warning(warning)
 
     # --- help ---------------------------------------------------------------------------------
 
@@ -201,6 +229,11 @@ class SetupWizard(QWizard):
         self.pages["login"].set_demo_password(admin_password)  # type: ignore[attr-defined]
         self.pages["sign_in"].open_browser_on_code = open_browser  # type: ignore[attr-defined]
 
+    def set_mailbox_overrides(self, **overrides: Any) -> None:
+        """Where the mailbox check signs in and probes (`authority`, `smtp`, `ca_file`: the
+        simulator's in demo mode and tests); as `load_settings` takes them."""
+        self.mailbox_page.overrides = {k: v for k, v in overrides.items() if v}
+
     def another_printer(self) -> None:
         """Forget this printer and start again at the first page."""
         self.controller.reset()
@@ -211,6 +244,7 @@ class SetupWizard(QWizard):
             self.restarting = False
         for page in self.pages.values():
             page.reset()
+        self.mailbox_page.reset()
         self.pages["printer"].printerAddressEdit.setFocus()
 
     def go_to_sign_in(self) -> None:
@@ -221,7 +255,7 @@ class SetupWizard(QWizard):
             self.restart()
         finally:
             self.restarting = False
-        for name in ("sign_in", "push", "status"):
+        for name in ("sign_in", "push", "fax", "status"):
             self.pages[name].reset()
         self.next()
 
@@ -234,6 +268,7 @@ class SetupWizard(QWizard):
                 self.controller.close_now()
             else:
                 self.shutdown_task = self.controller.spawn(self.controller.shutdown())
+        self.mailbox_page.stop()
         if self._help_window is not None:
             self._help_window.close()
         super().done(result)

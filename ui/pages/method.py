@@ -1,5 +1,6 @@
 """Step 3, the method: OAuth2 with Exchange Online (preselected) or Outlook.com, the
-prerequisites with their help links, and the optional mailbox check (its own page, later)."""
+prerequisites with their help links, and the optional mailbox check (`mailboxCheckButton`
+opens `mailboxPage`; Back returns here)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ class MethodPage(StepPage):
         check_row = QHBoxLayout()
         self.mailboxCheckButton = QPushButton(self.checklistBox)
         self.mailboxCheckButton.setObjectName("mailboxCheckButton")
-        self.mailboxCheckButton.setEnabled(False)
+        self.mailboxCheckButton.clicked.connect(self.open_mailbox_check)
+        self._to_mailbox = False
         check_row.addWidget(self.mailboxCheckButton)
         check_row.addStretch(1)
         checklist.addLayout(check_row)
@@ -111,7 +113,7 @@ class MethodPage(StepPage):
         self.mailboxCheckButton.setText(self.tr("Check the mailbox…"))
         self.mailboxCheckButton.setAccessibleName(self.tr("Check the sending mailbox"))
         self.mailboxCheckButton.setToolTip(
-            self.tr("The mailbox check comes with its own page in a later version.")
+            self.tr("Sign in as the sending mailbox and test SMTP AUTH before the printer")
         )
 
     def busy_text(self) -> str:
@@ -122,11 +124,33 @@ class MethodPage(StepPage):
         return "outlook" if self.serviceOutlookRadio.isChecked() else "exchange"
 
     def step_inputs(self) -> dict[str, Any]:
-        inputs: dict[str, Any] = {"service": self.service}
+        # offer_fax: the flow offers the fax-server step after the push on fax models
+        inputs: dict[str, Any] = {"service": self.service, "offer_fax": True}
         sender = self.senderEdit.text().strip()
         if sender:
             inputs["sender"] = sender
         return inputs
+
+    def open_mailbox_check(self) -> None:
+        """The mailbox page: not a flow step, so Next is bypassed rather than run."""
+        wizard = self.wizard()
+        if wizard is None or self.working:
+            return
+        self._to_mailbox = True
+        try:
+            wizard.next()
+        finally:
+            self._to_mailbox = False
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        return True if self._to_mailbox else super().validatePage()
+
+    def nextId(self) -> int:  # noqa: N802 (Qt override)
+        if self._to_mailbox:
+            from ui.wizard import PAGE_IDS
+
+            return PAGE_IDS["mailbox"]
+        return super().nextId()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         chosen = (

@@ -1,0 +1,284 @@
+"""The fax-server email settings (optional, after the push, on fax models only).
+
+The Internet fax provider's mail server may not be Microsoft: the technician chooses its
+service — Microsoft Exchange Online, Outlook.com, or leave it as it is (the default). For
+OAuth2 the printer signs in again for the fax server, with its own device-code panel (the
+flow's "fax" step emits `device_code`, `sign_in_state`, `signed_in`, `saved`, `verified` with
+`"part": "fax"`). The step is its own transaction: whatever happens here, the email settings
+saved before stay verified. Next runs the step; the wizard moves on to the status by itself.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.pages.base import StepPage
+from ui.widgets.device_code import DeviceCodePanel
+
+PHASES = ("sign_in", "commit", "verify")
+CHOICES = ("keep", "exchange", "outlook")
+
+
+class FaxPage(StepPage):
+    step_name = "fax"
+    page_help_topic = "fax_server"
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setObjectName("faxPage")
+        self._state: dict[str, Any] = {}
+        self._account: str | None = None
+        self._reached = -1
+        self._done = False
+
+        self.introLabel = QLabel(self)
+        self.introLabel.setObjectName("faxIntroLabel")
+        self.introLabel.setWordWrap(True)
+        self.introLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.introLabel.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.introLabel.linkActivated.connect(self._open_help_link)
+        self.body.addWidget(self.introLabel)
+
+        self.serviceBox = QGroupBox(self)
+        box = QVBoxLayout(self.serviceBox)
+        self.faxKeepRadio = QRadioButton(self.serviceBox)
+        self.faxKeepRadio.setObjectName("faxKeepRadio")
+        self.faxKeepRadio.setChecked(True)
+        self.faxExchangeRadio = QRadioButton(self.serviceBox)
+        self.faxExchangeRadio.setObjectName("faxExchangeRadio")
+        self.faxOutlookRadio = QRadioButton(self.serviceBox)
+        self.faxOutlookRadio.setObjectName("faxOutlookRadio")
+        self._group = QButtonGroup(self)
+        for radio in (self.faxKeepRadio, self.faxExchangeRadio, self.faxOutlookRadio):
+            self._group.addButton(radio)
+            box.addWidget(radio)
+            radio.toggled.connect(self._choice_changed)
+        self.body.addWidget(self.serviceBox)
+
+        self.signInBox = QGroupBox(self)
+        sign_in = QVBoxLayout(self.signInBox)
+        self.panel = DeviceCodePanel(self.signInBox)
+        self.panel.newCodeRequested.connect(self.new_code)
+        sign_in.addWidget(self.panel)
+        self.signInStateLabel = QLabel(self.signInBox)
+        self.signInStateLabel.setObjectName("signInStateLabel")
+        self.signInStateLabel.setWordWrap(True)
+        self.signInStateLabel.setTextFormat(Qt.TextFormat.PlainText)
+        sign_in.addWidget(self.signInStateLabel)
+        self.faxProgress = QProgressBar(self.signInBox)
+        self.faxProgress.setObjectName("faxProgress")
+        self.faxProgress.setRange(0, len(PHASES))
+        self.faxProgress.setValue(0)
+        sign_in.addWidget(self.faxProgress)
+        self.phaseLabels: list[QLabel] = []
+        for phase in PHASES:
+            label = QLabel(self.signInBox)
+            label.setObjectName(f"faxPhase_{phase}")
+            sign_in.addWidget(label)
+            self.phaseLabels.append(label)
+        self.body.addWidget(self.signInBox)
+        self.signInBox.setVisible(False)
+        self.retranslate()
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(self.tr("Fax server email settings"))
+        self.setSubTitle(
+            self.tr(
+                "The printer's email settings are saved and verified. Faxes may go out "
+                "through another mail server."
+            )
+        )
+        text = self.tr(
+            "This printer also sends faxes through an Internet fax provider's mail server. "
+            "That server may not be Microsoft: change it only if the provider uses Microsoft "
+            "Exchange Online or Outlook.com. The email settings already saved stay as they "
+            "are whatever you choose here."
+        )
+        more = self.tr("More about the fax server")
+        self.introLabel.setText(f'{_escape(text)} <a href="help:fax_server">{_escape(more)}</a>')
+        self.introLabel.setAccessibleName(text)
+        self.serviceBox.setTitle(self.tr("Fax server's email service"))
+        self.faxKeepRadio.setText(self.tr("&Leave it as it is"))
+        self.faxKeepRadio.setAccessibleName(self.tr("Leave the fax server settings as they are"))
+        self.faxExchangeRadio.setText(
+            self.tr("Microsoft E&xchange Online (Microsoft 365 work or school account)")
+        )
+        self.faxExchangeRadio.setAccessibleName(self.tr("Fax server: Microsoft Exchange Online"))
+        self.faxOutlookRadio.setText(self.tr("Outlook.co&m (personal Microsoft account)"))
+        self.faxOutlookRadio.setAccessibleName(self.tr("Fax server: Outlook.com"))
+        self.signInBox.setTitle(self.tr("Sign-in for the fax server"))
+        self.signInStateLabel.setAccessibleName(self.tr("Sign-in state"))
+        self.faxProgress.setAccessibleName(self.tr("Progress of the fax server settings"))
+        self.faxProgress.setFormat(self.tr("%v of %m"))
+        self._render_state()
+        self._render_phases()
+
+    def _phase_texts(self) -> tuple[str, ...]:
+        return (
+            self.tr("Sign in for the fax server"),
+            self.tr("Save them on the printer (OK)"),
+            self.tr("Read them back and compare"),
+        )
+
+    def _render_phases(self) -> None:
+        for index, (label, text) in enumerate(
+            zip(self.phaseLabels, self._phase_texts(), strict=True)
+        ):
+            if index < self._reached or (self._done and index <= self._reached):
+                mark = "✔"
+            elif index == self._reached:
+                mark = "▶"
+            else:
+                mark = "○"
+            label.setText(f"{mark}  {text}")
+        self.faxProgress.setValue(len(PHASES) if self._done else max(self._reached, 0))
+
+    def _render_state(self) -> None:
+        if self._account:
+            self.signInStateLabel.setText(self.tr("Signed in as %1.").replace("%1", self._account))
+        elif self._state:
+            device_text = self._state.get("text") or ""
+            if self._state.get("state") in (None, "pending"):
+                line = self.tr("Waiting for the sign-in in the browser…")
+                if device_text:
+                    line += " " + self.tr("(printer: “%1”)").replace("%1", device_text)
+            else:
+                line = self.tr("The printer reports: %1").replace("%1", device_text)
+            self.signInStateLabel.setText(line)
+        elif self.panel.code:
+            self.signInStateLabel.setText(self.tr("Waiting for the sign-in in the browser…"))
+        elif self.working:
+            self.signInStateLabel.setText(self.tr("Asking the printer for a sign-in code…"))
+        else:
+            self.signInStateLabel.setText("")
+
+    def busy_text(self) -> str:
+        if self.choice == "keep":
+            return self.tr("Leaving the fax server settings as they are…")
+        return self.tr("Configuring the fax server settings…")
+
+    # --- the choice ------------------------------------------------------------------------
+
+    @property
+    def choice(self) -> str:
+        if self.faxExchangeRadio.isChecked():
+            return "exchange"
+        if self.faxOutlookRadio.isChecked():
+            return "outlook"
+        return "keep"
+
+    def _choice_changed(self, _checked: bool) -> None:
+        self.signInBox.setVisible(self.choice != "keep" or bool(self.panel.code))
+
+    def step_inputs(self) -> dict[str, Any]:
+        return {"fax": self.choice}
+
+    # --- events ----------------------------------------------------------------------------
+
+    def on_event(self, event: str, fields: dict[str, Any]) -> None:
+        super().on_event(event, fields)
+        if event == "device_code":
+            self.clear_error()
+            self._state = {}
+            self.signInBox.setVisible(True)
+            self.panel.set_code(
+                str(fields.get("user_code", "")),
+                str(fields.get("verification_uri", "")),
+                fields.get("expires_at"),
+                personal=self.choice == "outlook",
+            )
+            self._reached = max(self._reached, 0)
+        elif event == "sign_in_state":
+            self._state = dict(fields)
+        elif event == "signed_in":
+            self._account = fields.get("account") or ""
+            self.panel.code_used()
+            self._reached = max(self._reached, PHASES.index("commit"))
+        elif event in ("saved", "verified"):
+            self._reached = max(self._reached, PHASES.index("verify"))
+        self._render_state()
+        self._render_phases()
+
+    # --- running ---------------------------------------------------------------------------
+
+    def start_step(self, **inputs: Any) -> None:
+        self._state = {}
+        self._account = None
+        self._reached = -1
+        self._done = False
+        self.panel.clear()
+        self.signInBox.setVisible(self.choice != "keep")
+        super().start_step(**inputs)
+        self._render_state()
+        self._render_phases()
+
+    def set_working(self, working: bool, text: str = "") -> None:
+        super().set_working(working, text)
+        self.serviceBox.setEnabled(not working)
+        self.panel.newCodeButton.setEnabled(working or self.flow_is_here())
+
+    def new_code(self) -> None:
+        if self.working:
+            self.panel.clear()
+            self._state = {}
+            self._render_state()
+            result = self.controller.runner.services.request_new_code()
+            if inspect.isawaitable(result):
+                self.controller.spawn(_wait(result))
+        elif self.flow_is_here() and self.choice != "keep":
+            self.start_step(**self.step_inputs())
+
+    def step_succeeded(self, next_step: str | None) -> None:
+        if self.choice != "keep":
+            self._done = True
+            self._reached = len(PHASES) - 1
+        self._render_phases()
+        super().step_succeeded(next_step)
+
+    def step_failed(self, error: Any) -> None:
+        self.panel.code_used()
+        self._render_state()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        chosen = {"exchange": self.faxExchangeRadio, "outlook": self.faxOutlookRadio}.get(
+            self.choice, self.faxKeepRadio
+        )
+        chosen.setFocus()
+
+    def reset(self) -> None:
+        super().reset()
+        self._state = {}
+        self._account = None
+        self._reached = -1
+        self._done = False
+        self.panel.clear()
+        self.faxKeepRadio.setChecked(True)
+        self.signInBox.setVisible(False)
+        self._render_state()
+        self._render_phases()
+
+
+async def _wait(awaitable: Any) -> None:
+    await awaitable
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
