@@ -95,7 +95,7 @@ class SetupWizard(QWizard):
         side.setObjectName("sidePanel")
         layout = QVBoxLayout(side)
         self.stepLabels: dict[str, QLabel] = {}
-        for name in ("printer", "login", "method", "sign_in", "push", "status"):
+        for name in ("printer", "login", "method", "sign_in", "push", "fax", "status"):
             label = QLabel(side)
             label.setObjectName(f"sideStep_{name}")
             self.stepLabels[name] = label
@@ -120,19 +120,30 @@ class SetupWizard(QWizard):
             "method": self.tr("Email service"),
             "sign_in": self.tr("Sign-in"),
             "push": self.tr("Save"),
+            "fax": self.tr("Fax server"),
             "status": self.tr("Status"),
         }
 
     def _render_side(self) -> None:
         page = self.currentPage()
         here = page.step_name if isinstance(page, StepPage) else ""
-        for number, (name, text) in enumerate(self._side_texts().items(), start=1):
+        if here == "mailbox":
+            here = "method"  # the mailbox check belongs to the method step
+        texts = self._side_texts()
+        if not self._fax_offered():
+            del texts["fax"]
+        self.stepLabels["fax"].setVisible("fax" in texts)
+        for number, (name, text) in enumerate(texts.items(), start=1):
             label = self.stepLabels[name]
             label.setText(f"{number}. {text}")
             font = QFont(label.font())
             font.setBold(name == here)
             label.setFont(font)
             label.setEnabled(name == here or self._visited(name))
+
+    def _fax_offered(self) -> bool:
+        """The fax-server step shows in the list once the login found a fax page."""
+        return self.controller.loaded and bool(self.controller.runner.data.get("fax_page"))
 
     def _visited(self, name: str) -> bool:
         return PAGE_IDS[name] in self.visitedIds()

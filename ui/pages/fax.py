@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QRadioButton,
@@ -70,8 +71,14 @@ class FaxPage(StepPage):
             radio.toggled.connect(self._choice_changed)
         self.body.addWidget(self.serviceBox)
 
+        self._build_sign_in_box()
+        self.retranslate()
+
+    def _build_sign_in_box(self) -> None:
+        """The fax server's own sign-in: the device-code panel, live state, progress."""
         self.signInBox = QGroupBox(self)
         sign_in = QVBoxLayout(self.signInBox)
+        sign_in.setSpacing(4)
         self.panel = DeviceCodePanel(self.signInBox)
         self.panel.newCodeRequested.connect(self.new_code)
         sign_in.addWidget(self.panel)
@@ -85,15 +92,17 @@ class FaxPage(StepPage):
         self.faxProgress.setRange(0, len(PHASES))
         self.faxProgress.setValue(0)
         sign_in.addWidget(self.faxProgress)
+        phases = QHBoxLayout()  # one row: the page is tall already
         self.phaseLabels: list[QLabel] = []
         for phase in PHASES:
             label = QLabel(self.signInBox)
             label.setObjectName(f"faxPhase_{phase}")
-            sign_in.addWidget(label)
+            phases.addWidget(label)
             self.phaseLabels.append(label)
+        phases.addStretch(1)
+        sign_in.addLayout(phases)
         self.body.addWidget(self.signInBox)
         self.signInBox.setVisible(False)
-        self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
 
@@ -107,10 +116,9 @@ class FaxPage(StepPage):
             )
         )
         text = self.tr(
-            "This printer also sends faxes through an Internet fax provider's mail server. "
-            "That server may not be Microsoft: change it only if the provider uses Microsoft "
-            "Exchange Online or Outlook.com. The email settings already saved stay as they "
-            "are whatever you choose here."
+            "Faxes go out through the Internet fax provider's mail server, which may not be "
+            "Microsoft: change it only if the provider uses Exchange Online or Outlook.com. "
+            "The email settings saved before stay as they are whatever you choose here."
         )
         more = self.tr("More about the fax server")
         self.introLabel.setText(f'{_escape(text)} <a href="help:fax_server">{_escape(more)}</a>')
@@ -133,9 +141,9 @@ class FaxPage(StepPage):
 
     def _phase_texts(self) -> tuple[str, ...]:
         return (
-            self.tr("Sign in for the fax server"),
-            self.tr("Save them on the printer (OK)"),
-            self.tr("Read them back and compare"),
+            self.tr("Sign in"),
+            self.tr("Save on the printer (OK)"),
+            self.tr("Read back and compare"),
         )
 
     def _render_phases(self) -> None:

@@ -66,6 +66,9 @@ class MailboxPage(StepPage):
         self.mailboxResultLabel.setObjectName("mailboxResultLabel")
         self.mailboxResultLabel.setWordWrap(True)
         self.mailboxResultLabel.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.mailboxResultLabel.font()
+        bold.setBold(True)
+        self.mailboxResultLabel.setFont(bold)
         self.body.addWidget(self.mailboxResultLabel)
         row = QHBoxLayout()
         self.mailboxBackButton = QPushButton(self)
@@ -110,7 +113,8 @@ class MailboxPage(StepPage):
                 self.tr("Signed in as %1.").replace("%1", self.checked_account)
             )
             self.mailboxResultLabel.setText(
-                self.tr("Mailbox OK: %1 can send with OAuth 2.0 (SMTP AUTH accepted).").replace(
+                "✔ "
+                + self.tr("Mailbox OK: %1 can send with OAuth 2.0 (SMTP AUTH accepted).").replace(
                     "%1", self.checked_account
                 )
             )
@@ -180,6 +184,7 @@ class MailboxPage(StepPage):
         elif event == "signed_in":
             self._signed_in = fields.get("account") or ""
             self.panel.code_used()
+            self.panel.countdownLabel.clear()  # the code is used: no countdown any more
         elif event == "mailbox_ok":
             self.checked_account = fields.get("account") or self._signed_in
         self._render()
