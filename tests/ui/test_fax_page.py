@@ -107,3 +107,30 @@ async def test_a_model_without_fax_goes_from_push_to_status(simulation, make_wiz
     assert "faxPage" not in seen
     assert seen[-2:] == ["pushPage", "statusPage"]
     await closed(wizard)
+
+
+@pytest.mark.asyncio
+async def test_a_fax_failure_shows_its_error_and_keeps_the_email(simulation, make_wizard) -> None:
+    # Writes: email Sign In (1), email OK (2), fax Sign In (3): the fault strikes right after.
+    sim = simulation(auto_approve=0, poll_interval=1, scenario="http-500", fault_after_writes=3)
+    fax_before = sim.device.settings("fax")
+    wizard = make_wizard(language="en")
+    you = Technician(wizard)
+    await drive_to_push(you, sim)
+    await you.reach("faxPage")
+    you.click("faxExchangeRadio")
+    you.next()
+    error = you.find(QLabel, "errorLabel")
+    await until(error.isVisible, what="the fax step's error")
+    assert you.page_name() == "faxPage"
+    assert wizard.pages["fax"].error_code == "unsupported_page"
+    help_link = you.find(QLabel, "errorHelpLabel")
+    assert help_link.property("helpTopic") == "unsupported_page"
+    assert sim.device.settings("fax") == fax_before  # restored
+    email = sim.device.settings()
+    assert (email["auth_method"], email["signed_in"]) == ("oauth2", True)  # still verified
+    you.click("faxKeepRadio")  # give up on the fax server: on to the status
+    you.next()
+    await status_shown(you)
+    assert sim.device.settings("fax") == fax_before
+    await closed(wizard)
