@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QWi
 
 from app.errors import REGISTRY
 from app.simulator.run import Simulation
-from tests.ui.conftest import Technician, closed, until
+from tests.ui.conftest import Technician, closed, past_fax, until
 from ui import messages
 
 pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
@@ -154,7 +154,7 @@ async def test_an_expired_code_is_followed_by_a_new_one_and_the_run_ends_verifie
     assert warnings.startswith(messages.error_templates()["code_expired"]), warnings
     assert warnings != REGISTRY["code_expired"].message
     you.click("saveToPrinterButton")
-    await you.reach("statusPage")
+    await past_fax(you)
     await until(lambda: sim.device.settings()["signed_in"], what="the device signed in")
     assert sim.device.settings()["auth_method"] == "oauth2"
 
