@@ -256,9 +256,23 @@ async def browse(
             task.cancel()
         with contextlib.suppress(BaseException):
             await asyncio.gather(*lookups, return_exceptions=True)
-        await browser.async_cancel()
-        await azc.async_close()
+        await _closed(browser, azc)
     return found
+
+
+async def _closed(browser: Any, azc: Any) -> None:
+    """Close the browser and every socket, even when cancelled again meanwhile; then let the
+    transports' close callbacks run before a caller's `asyncio.run` closes the loop."""
+    interrupted = False
+    for close in (browser.async_cancel, azc.async_close):
+        try:
+            await close()
+        except asyncio.CancelledError:
+            interrupted = True
+    for _ in range(3):
+        await asyncio.sleep(0)
+    if interrupted:
+        raise asyncio.CancelledError
 
 
 class BackgroundDiscovery:
@@ -336,6 +350,7 @@ class Advertiser:
         self.interface = interface
         self._zc: Any = None
         self._infos: list[Any] = []
+        self._registering: Any = None
 
     def records(self) -> list[Any]:
         import socket
@@ -377,29 +392,52 @@ class Advertiser:
             )
         ]
 
-    def start(self) -> Advertiser:
+    def start(self, *, wait: bool = False) -> Advertiser:
+        """Register both services; probing and announcing go on in zeroconf's thread
+        (about 2.5 s in all) unless `wait`."""
         from zeroconf import IPVersion, Zeroconf
 
-        self._zc = Zeroconf(interfaces=[self.interface], ip_version=IPVersion.V4Only)
-        zc = self._zc
-        infos = self.records()
+        made: list[Any] = []
+        # Made on a thread without an event loop, zeroconf runs its own loop thread; made on a
+        # running loop (the wizard's qasync loop), it would share that loop and block it.
+        maker = threading.Thread(
+            target=lambda: made.append(
+                Zeroconf(interfaces=[self.interface], ip_version=IPVersion.V4Only)
+            ),
+            name="advertiser-start",
+        )
+        maker.start()
+        maker.join()
+        if not made:
+            raise OSError("mDNS could not start on " + self.interface)
+        zc = self._zc = made[0]
+        self._infos = infos = self.records()
 
         async def register_all() -> None:  # both at once: probing takes ~0.75 s each
             announced = [await zc.async_register_service(i, allow_name_change=True) for i in infos]
             await asyncio.gather(*announced)
 
+        self._registering = asyncio.run_coroutine_threadsafe(register_all(), zc.loop)
+        if wait:
+            self.wait_announced()
+        return self
+
+    def wait_announced(self, timeout: float = 15) -> None:
         try:
-            self._infos = infos
-            asyncio.run_coroutine_threadsafe(register_all(), zc.loop).result(15)
+            self._registering.result(timeout)
         except BaseException:
             self.stop()
             raise
-        return self
 
     def stop(self) -> None:
         zc, self._zc = self._zc, None
         if zc is None:
             return
+        registering = self._registering
+        if registering is not None and not registering.done():
+            registering.cancel()
+            with contextlib.suppress(BaseException):
+                registering.result(2)
         try:
             for info in self._infos:
                 with contextlib.suppress(Exception):

@@ -45,13 +45,18 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
     if demo:
         from app.simulator.run import Simulation
 
-        simulation = Simulation(auto_approve=None).start()
+        simulation = Simulation(auto_approve=None, advertise=True).start()
         address = simulation.device.https_url
     from ui.wizard import build_wizard
 
     wizard = build_wizard(address, language or _configured_language())
     if simulation is not None:
         wizard.set_demo(simulation.device.admin_password)
+        from PySide6.QtWidgets import QWizardPage
+
+        page = wizard.findChild(QWizardPage, "printerPage")
+        if page is not None:  # "Find printers…" lists the simulator, advertised on loopback
+            page.discovery_interface = "127.0.0.1"
     wizard.show()
     app.processEvents()  # the first page paints before the heavy modules load
 

@@ -6,14 +6,21 @@ at once); nothing is sent for an invalid address. A successful contact completes
 fingerprint and `trustCertificateCheck`; Next then runs the step again with the trust given
 for exactly that fingerprint. A changed certificate is an error; ticking the box re-trusts
 the new fingerprint explicitly (`accept_changed`).
+
+`discoverButton` browses mDNS (app/discovery.py) on a thread of its own; `printerList` shows
+each Epson device as it arrives, once; choosing one fills `printerAddressEdit`, which starts
+the contact by itself. Pressing the button again, leaving the page or closing the wizard
+stops the search. `discovery_interface` (else PRINTER_OAUTH_DISCOVERY_INTERFACE) restricts
+the search to one interface address; demo mode and the tests use 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QWidget,
 )
@@ -35,6 +43,10 @@ DEBOUNCE_MS = 600
 class PrinterPage(StepPage):
     step_name = "printer"
     page_help_topic = "prerequisites"
+    deviceFound = Signal(object)  # noqa: N815 (Qt signal naming) - from the discovery thread
+    discoveryEnded = Signal(object)  # noqa: N815 - the search that ended
+    discovery_interface: str | None = None
+    discovery_timeout = 3.0
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -47,6 +59,8 @@ class PrinterPage(StepPage):
         self._device: dict[str, Any] = {}
         self._next_when_done = False
         """Next started this contact: the wizard moves on when it succeeds."""
+        self._search: Any = None
+        self._listed: set[str] = set()
         self._build_address()
         self._build_device()
 
@@ -57,6 +71,11 @@ class PrinterPage(StepPage):
         self.printerAddressEdit.textChanged.connect(self._address_changed)
         self.printerAddressEdit.returnPressed.connect(self._contact_now)
         self.trustCertificateCheck.toggled.connect(lambda _: self.completeChanged.emit())
+        self.discoverButton.clicked.connect(self.toggle_discovery)
+        self.deviceFound.connect(self._device_found)
+        self.discoveryEnded.connect(self._discovery_ended)
+        self.printerList.itemActivated.connect(self._device_chosen)
+        self.printerList.itemClicked.connect(self._device_chosen)
         self.retranslate()
 
     def _build_address(self) -> None:
@@ -67,7 +86,6 @@ class PrinterPage(StepPage):
         self.addressLabel.setBuddy(self.printerAddressEdit)
         self.discoverButton = QPushButton(self)
         self.discoverButton.setObjectName("discoverButton")
-        self.discoverButton.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.printerAddressEdit, 1)
         row.addWidget(self.discoverButton)
@@ -80,7 +98,7 @@ class PrinterPage(StepPage):
         self.printerList = QListWidget(self)
         self.printerList.setObjectName("printerList")
         self.printerList.setMaximumHeight(90)
-        self.printerList.hide()  # filled by discovery (a later issue)
+        self.printerList.hide()  # shown when a search starts
         self.body.addWidget(self.printerList)
 
     def _build_device(self) -> None:
@@ -131,10 +149,9 @@ class PrinterPage(StepPage):
                 "contacts the printer as soon as the address is complete."
             )
         )
-        self.discoverButton.setText(self.tr("Find printers…"))
-        self.discoverButton.setAccessibleName(self.tr("Find printers on this network"))
+        self.retranslate_discovery()
         self.discoverButton.setToolTip(
-            self.tr("Finding printers on the network comes in a later version.")
+            self.tr("Lists the Epson printers that announce themselves on this network.")
         )
         self.printerList.setAccessibleName(self.tr("Printers found on this network"))
         self.modelCaption.setText(self.tr("Model:"))
@@ -145,6 +162,81 @@ class PrinterPage(StepPage):
 
     def busy_text(self) -> str:
         return self.tr("Contacting the printer…")
+
+    # --- discovery ---------------------------------------------------------------------------
+
+    def toggle_discovery(self) -> None:
+        if self._search is not None:
+            self.stop_discovery()
+        else:
+            self.start_discovery()
+
+    def start_discovery(self) -> None:
+        from app.discovery import BackgroundDiscovery
+
+        self.stop_discovery()
+        self.printerList.clear()
+        self._listed.clear()
+        self.printerList.show()
+        interface = self.discovery_interface or os.environ.get("PRINTER_OAUTH_DISCOVERY_INTERFACE")
+        search: Any = None
+
+        def ended() -> None:
+            self.discoveryEnded.emit(search)
+
+        search = BackgroundDiscovery(
+            self.deviceFound.emit,
+            ended,
+            timeout=self.discovery_timeout,
+            interface=interface or None,
+        )
+        self._search = search
+        self.retranslate_discovery()
+        search.start()
+
+    def stop_discovery(self) -> None:
+        search, self._search = self._search, None
+        if search is not None:
+            search.cancel()
+            self.retranslate_discovery()
+
+    def retranslate_discovery(self) -> None:
+        searching = self._search is not None
+        self.discoverButton.setText(self.tr("Stop") if searching else self.tr("Find printers…"))
+        self.discoverButton.setAccessibleName(
+            self.tr("Stop finding printers")
+            if searching
+            else self.tr("Find printers on this network")
+        )
+
+    @property
+    def searching(self) -> bool:
+        return self._search is not None
+
+    def _discovery_ended(self, search: Any) -> None:
+        if search is self._search:
+            self._search = None
+            self.retranslate_discovery()
+
+    def _device_found(self, device: Any) -> None:
+        if self._search is None or device.key in self._listed:
+            return  # a result from a search stopped meanwhile, or one already listed
+        self._listed.add(device.key)
+        text = f"{device.model or self.tr('Epson printer')} — {device.address}"
+        if device.firmware:
+            text += " · " + self.tr("firmware %1").replace("%1", device.firmware)
+        item = QListWidgetItem(text, self.printerList)
+        item.setData(Qt.ItemDataRole.UserRole, device.contact_address)
+        item.setToolTip(device.admin_url or device.address)
+
+    def _device_chosen(self, item: QListWidgetItem) -> None:
+        address = item.data(Qt.ItemDataRole.UserRole)
+        if address and address != self._typed():
+            self.set_address(address)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        self.stop_discovery()  # leaving the page or closing the wizard
+        super().hideEvent(event)
 
     # --- contact -----------------------------------------------------------------------------
 
@@ -310,6 +402,10 @@ class PrinterPage(StepPage):
 
     def reset(self) -> None:
         super().reset()
+        self.stop_discovery()
+        self.printerList.clear()
+        self._listed.clear()
+        self.printerList.hide()
         self._attempt += 1
         self._debounce.stop()
         self.printerAddressEdit.blockSignals(True)
