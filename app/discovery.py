@@ -393,8 +393,8 @@ class Advertiser:
         ]
 
     def start(self, *, wait: bool = False) -> Advertiser:
-        """Register both services; probing and announcing go on in zeroconf's thread
-        (about 2.5 s in all) unless `wait`."""
+        """Register both services; the announcements go on in zeroconf's thread (about
+        0.5 s) unless `wait`."""
         from zeroconf import IPVersion, Zeroconf
 
         made: list[Any] = []
@@ -413,8 +413,12 @@ class Advertiser:
         zc = self._zc = made[0]
         self._infos = infos = self.records()
 
-        async def register_all() -> None:  # both at once: probing takes ~0.75 s each
-            announced = [await zc.async_register_service(i, allow_name_change=True) for i in infos]
+        async def register_all() -> None:
+            # No probing (RFC 6762 8.1, ~1 s): the names carry the HTTPS port, unique on this
+            # host, and only loopback hears them. The announcements start at once.
+            announced = [
+                await zc.async_register_service(i, cooperating_responders=True) for i in infos
+            ]
             await asyncio.gather(*announced)
 
         self._registering = asyncio.run_coroutine_threadsafe(register_all(), zc.loop)
