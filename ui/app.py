@@ -51,7 +51,7 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
 
     wizard = build_wizard(address, language or _configured_language())
     if simulation is not None:
-        wizard.set_demo(simulation.device.admin_password)
+        wizard.set_demo(simulation.device.admin_password, simulation_info=simulation.info())
         from PySide6.QtWidgets import QWizardPage
 
         page = wizard.findChild(QWizardPage, "printerPage")

@@ -46,6 +46,9 @@ PAGE_IDS = {
     "fax": 70,  # the fax-server page (its own issue)
     "status": 80,
 }
+DEMO_CLIENT_ID = "00000000-0000-4000-8000-0000000de770"
+"""Demo mode only: the simulator's identity service accepts any client ID; made up, never
+another product's, and never sent to Microsoft."""
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 """Each language in its own name: never translated."""
 
@@ -236,9 +239,21 @@ class SetupWizard(QWizard):
 
     # --- demo, another printer, closing -------------------------------------------------------
 
-    def set_demo(self, admin_password: str, open_browser: bool = True) -> None:
+    def set_demo(
+        self,
+        admin_password: str,
+        open_browser: bool = True,
+        simulation_info: dict[str, Any] | None = None,
+    ) -> None:
         self.pages["login"].set_demo_password(admin_password)  # type: ignore[attr-defined]
         self.pages["sign_in"].open_browser_on_code = open_browser  # type: ignore[attr-defined]
+        if simulation_info:  # the mailbox check against the simulator's Microsoft stand-ins
+            self.set_mailbox_overrides(
+                client_id=DEMO_CLIENT_ID,
+                authority=simulation_info["authority"],
+                smtp=f"{simulation_info['smtp_host']}:{simulation_info['smtp_port']}",
+                ca_file=simulation_info["ca_file"],
+            )
 
     def set_mailbox_overrides(self, **overrides: Any) -> None:
         """Where the mailbox check signs in and probes (`authority`, `smtp`, `ca_file`: the
