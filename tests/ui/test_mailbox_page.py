@@ -175,3 +175,17 @@ async def test_leaving_the_page_cancels_the_check(simulation, make_wizard, mailb
     assert time.monotonic() - began < 5
     assert not wizard.mailbox_page.working
     await closed(wizard)
+
+
+@pytest.mark.asyncio
+async def test_demo_mode_checks_against_the_simulator(simulation, make_wizard) -> None:
+    sim = simulation(auto_approve=0, poll_interval=1)
+    wizard = make_wizard(language="it")
+    wizard.set_demo(sim.device.admin_password, open_browser=False, simulation_info=sim.info())
+    you = Technician(wizard)
+    await to_method(you, sim)
+    await open_mailbox_page(you)
+    result = you.find(QLabel, "mailboxResultLabel")
+    await until(lambda: sim.info()["account"] in result.text(), what="mailbox_ok")
+    assert not you.find(QLabel, "errorLabel").isVisible()
+    await closed(wizard)
