@@ -264,6 +264,12 @@ async def _closed(browser: Any, azc: Any) -> None:
     """Close the browser and every socket, even when cancelled again meanwhile; then let the
     transports' close callbacks run before a caller's `asyncio.run` closes the loop."""
     interrupted = False
+    try:  # sockets still being wrapped (cancelled at once) would escape the close
+        await azc.zeroconf.async_wait_for_start(timeout=3)
+    except asyncio.CancelledError:
+        interrupted = True
+    except Exception:  # noqa: S110 - not started: closing below is all there is to do
+        pass
     for close in (browser.async_cancel, azc.async_close):
         try:
             await close()
