@@ -19,6 +19,7 @@ LOG_NAME = "printer-oauth.log"
 _MAX_BYTES = 1_000_000
 _BACKUPS = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_CHATTY = ("msal", "urllib3")
 
 _secrets: set[str] = set()
 _previous_levels: dict[logging.Handler, int] = {}
@@ -56,15 +57,18 @@ def setup(level: str = "INFO") -> logging.Handler:
         folder / LOG_NAME, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(_quiet_libraries)
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     _previous_levels[handler] = root.level
     root.addHandler(handler)
     root.setLevel(level)
-    for chatty in ("msal", "urllib3"):
-        # msal prints device codes at DEBUG; urllib3 full URLs. INFO is enough for support.
-        logging.getLogger(chatty).setLevel(max(logging.INFO, root.level))
     return handler
+
+
+def _quiet_libraries(record: logging.LogRecord) -> bool:
+    """msal prints device codes at DEBUG, urllib3 full URLs: INFO is enough for support."""
+    return record.levelno >= logging.INFO or not record.name.startswith(_CHATTY)
 
 
 def teardown(handler: logging.Handler) -> None:
