@@ -212,3 +212,30 @@ def test_the_probe_finds_web_config_among_closed_loopback_ports(simulation_http_
 def simulation_http_port():
     with Simulation() as sim:
         yield sim.device.http_port, sim.device.https_url
+
+
+def test_sim_advertise_is_found_and_says_goodbye_when_stopped() -> None:
+    """`sim --advertise` in its own process: found by a loopback browse; after SIGINT it has
+    unregistered, so a new browse no longer finds it."""
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "sim", "--advertise"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        info = json.loads(process.stdout.readline())
+        admin_url = info["printer_https"] + "/PRESENTATION/BONJOUR"
+        found = asyncio.run(discovery.browse(timeout=3, interface="127.0.0.1"))
+        mine = [d for d in found if d.admin_url == admin_url]
+        assert len(mine) == 1
+        assert mine[0].model == info["model"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0, stderr
+    after = asyncio.run(discovery.browse(timeout=1.5, interface="127.0.0.1"))
+    assert admin_url not in {d.admin_url for d in after}
