@@ -282,8 +282,9 @@ async def _closed(browser: Any, azc: Any) -> None:
 
 
 class BackgroundDiscovery:
-    """`browse` on a thread of its own. `on_device` and `on_done` are called on that thread
-    (a Qt caller forwards them with a queued signal); `cancel()` stops it at any moment."""
+    """`browse` (or, given `probe`, `probe_range` of that range) on a thread of its own.
+    `on_device` and `on_done` are called on that thread (a Qt caller forwards them with a
+    queued signal); `cancel()` stops it at any moment."""
 
     def __init__(
         self,
@@ -292,7 +293,11 @@ class BackgroundDiscovery:
         *,
         timeout: float = DEFAULT_TIMEOUT,
         interface: str | None = None,
+        probe: str | None = None,
+        http_port: int = 80,
     ) -> None:
+        self._probe = probe
+        self._http_port = http_port
         self._on_device = on_device
         self._on_done = on_done
         self._timeout = timeout
@@ -315,7 +320,10 @@ class BackgroundDiscovery:
             if self._cancelled.is_set():
                 return
             with contextlib.suppress(asyncio.CancelledError):
-                await browse(self._deliver, timeout=self._timeout, interface=self._interface)
+                if self._probe is not None:
+                    await probe_range(self._probe, self._deliver, http_port=self._http_port)
+                else:
+                    await browse(self._deliver, timeout=self._timeout, interface=self._interface)
 
         try:
             asyncio.run(main())
@@ -464,6 +472,14 @@ class Advertiser:
 
 
 # --- the range probe --------------------------------------------------------------------------
+
+
+_RANGE = re.compile(r"^\s*\d{1,3}(\.\d{1,3}){3}\s*(/\s*\d{1,2}|-\s*\d{1,3}(\.\d{1,3}){0,3})\s*$")
+
+
+def looks_like_range(text: str) -> bool:
+    """`a.b.c.d/n` or `a.b.c.d-e[.f.g.h]`: a range to probe, not an address to contact."""
+    return bool(_RANGE.match(text))
 
 
 def parse_range(text: str) -> list[str]:

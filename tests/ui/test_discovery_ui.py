@@ -7,6 +7,7 @@ appearance in `printerList` (3 s ceiling; the benchmark measures, goal 1 s).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -107,3 +108,32 @@ async def test_the_search_stops_on_demand_and_when_the_wizard_closes(
     search = page._search
     wizard.close()
     await until(lambda: not search.running, 3, "the search to end with the wizard")
+
+
+@pytest.mark.asyncio
+async def test_a_typed_range_is_probed_for_web_config(make_wizard: Any, simulation: Any) -> None:
+    """Loopback only: 127.0.0.1 serves the simulator, 127.0.0.2-20 nothing on that port."""
+    sim = simulation()
+    wizard = make_wizard()
+    you = Technician(wizard)
+    page = wizard.currentPage()
+    page.probe_http_port = sim.device.http_port
+    you.type_text("printerAddressEdit", "127.0.0.1-20")
+    await asyncio.sleep(0.8)  # past the contact's debounce: a range is not contacted
+    assert page.error_code is None
+    you.click("discoverButton")
+    listing = you.find(QListWidget, "printerList")
+    await until(lambda: not page.searching, 15, "the probe to end")
+    assert [url for _, url in _items(listing)] == [sim.device.https_url]
+    assert "WF-C5890 Series" in listing.item(0).text()
+
+
+@pytest.mark.asyncio
+async def test_a_range_larger_than_256_addresses_is_refused(make_wizard: Any) -> None:
+    wizard = make_wizard()
+    you = Technician(wizard)
+    page = wizard.currentPage()
+    you.type_text("printerAddressEdit", "10.0.0.0/16")
+    you.click("discoverButton")
+    assert page.error_code == "invalid_address"
+    assert not page.searching

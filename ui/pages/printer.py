@@ -11,7 +11,9 @@ the new fingerprint explicitly (`accept_changed`).
 each Epson device as it arrives, once; choosing one fills `printerAddressEdit`, which starts
 the contact by itself. Pressing the button again, leaving the page or closing the wizard
 stops the search. `discovery_interface` (else PRINTER_OAUTH_DISCOVERY_INTERFACE) restricts
-the search to one interface address; demo mode and the tests use 127.0.0.1.
+the search to one interface address; demo mode and the tests use 127.0.0.1. With a range
+typed in the address field (`192.168.5.0/24`, `192.168.5.10-40`: at most 256 addresses), the
+button probes that range for Web Config instead (networks multicast does not cross).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class PrinterPage(StepPage):
     discoveryEnded = Signal(object)  # noqa: N815 - the search that ended
     discovery_interface: str | None = None
     discovery_timeout = 3.0
+    probe_http_port = 80
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -172,9 +175,18 @@ class PrinterPage(StepPage):
             self.start_discovery()
 
     def start_discovery(self) -> None:
-        from app.discovery import BackgroundDiscovery
+        from app.discovery import BackgroundDiscovery, looks_like_range, parse_range
 
         self.stop_discovery()
+        typed = self._typed()
+        probe = typed if looks_like_range(typed) else None
+        if probe is not None:
+            try:
+                parse_range(probe)
+            except InvalidAddress as error:
+                self.show_error(error)
+                return
+            self.clear_error()
         self.printerList.clear()
         self._listed.clear()
         self.printerList.show()
@@ -189,6 +201,8 @@ class PrinterPage(StepPage):
             ended,
             timeout=self.discovery_timeout,
             interface=interface or None,
+            probe=probe,
+            http_port=self.probe_http_port,
         )
         self._search = search
         self.retranslate_discovery()
@@ -261,7 +275,11 @@ class PrinterPage(StepPage):
 
     def contact(self, **trust: Any) -> None:
         """Run the flow's printer step for the address as typed (with `trust` inputs)."""
+        from app.discovery import looks_like_range
+
         text = self.printerAddressEdit.text().strip()
+        if looks_like_range(text):
+            return  # a range to probe with "Find printers…", not an address to contact
         try:
             parse_address(text)
         except InvalidAddress as error:
