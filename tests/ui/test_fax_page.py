@@ -33,7 +33,8 @@ async def status_shown(you: Technician) -> None:
 
 
 @pytest.mark.asyncio
-async def test_exchange_signs_the_fax_server_in_too(simulation, make_wizard) -> None:
+@pytest.mark.parametrize("radio", ["faxExchangeRadio", "faxOutlookRadio"])
+async def test_oauth2_signs_the_fax_server_in_too(simulation, make_wizard, radio: str) -> None:
     sim = simulation(auto_approve=0, poll_interval=1)
     wizard = make_wizard(language="en")
     you = Technician(wizard)
@@ -44,7 +45,7 @@ async def test_exchange_signs_the_fax_server_in_too(simulation, make_wizard) -> 
     email_before = sim.device.settings()
     assert email_before["auth_method"] == "oauth2"
 
-    you.click("faxExchangeRadio")
+    you.click(radio)
     you.next()
     code = you.find(QLabel, "userCodeLabel")
     await until(lambda: code.text() != "" or you.page_name() != "faxPage", what="the fax code")
@@ -53,6 +54,7 @@ async def test_exchange_signs_the_fax_server_in_too(simulation, make_wizard) -> 
     fax = sim.device.settings("fax")
     assert fax["auth_method"] == "oauth2", fax
     assert fax["signed_in"] is True, fax
+    assert fax["service"] == ("outlook" if radio == "faxOutlookRadio" else "exchange"), fax
     email = sim.device.settings()
     assert email["auth_method"] == "oauth2" and email["signed_in"] is True
     await closed(wizard)
