@@ -579,9 +579,20 @@ async def probe_address(
     if status != 200 or not _EPSON_META.search(body):
         return None
     title = _TITLE.search(body)
+    model, firmware, mac = _model_name(title.group(1)) if title else None, None, None
+    try:  # the status page names model and firmware; read with the driver's own reader
+        from app.printers.epson.html import Page
+        from app.printers.epson.reading import device_info
+
+        info = device_info(Page(body, origin + STATUS_PAGE))
+        model, firmware, mac = info.model or model, info.firmware, _mac(info.mac)
+    except Exception:  # noqa: S110 - a page the reader does not know: the title will do
+        pass
     return Device(
         address=host,
-        model=_model_name(title.group(1)) if title else None,
+        model=model,
+        firmware=firmware,
+        mac=mac,
         admin_url=origin + "/PRESENTATION/BONJOUR",
         source="probe",
     )

@@ -204,6 +204,7 @@ def test_the_probe_finds_web_config_among_closed_loopback_ports(simulation_http_
     assert peak <= 16
     assert [d.address for d in found] == ["127.0.0.1"]
     assert found[0].model == "WF-C5890 Series"
+    assert found[0].firmware == "20.72.TA04Q7"  # read from the status page
     assert found[0].source == "probe"
     assert found[0].contact_address == simulation_http_port[1]
 

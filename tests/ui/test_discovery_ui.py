@@ -126,6 +126,7 @@ async def test_a_typed_range_is_probed_for_web_config(make_wizard: Any, simulati
     await until(lambda: not page.searching, 15, "the probe to end")
     assert [url for _, url in _items(listing)] == [sim.device.https_url]
     assert "WF-C5890 Series" in listing.item(0).text()
+    assert "firmware 20.72.TA04Q7" in listing.item(0).text()  # the status page names it
 
 
 @pytest.mark.asyncio
