@@ -114,6 +114,17 @@ async def wait_entered(device: Device, name: str) -> None:
     await asyncio.wait_for(device.entered.setdefault(name, asyncio.Event()).wait(), 5)
 
 
+async def held_at(step: str) -> tuple[Device, FlowRunner, asyncio.Future]:
+    """A flow whose `step` is running and waits, with the future of its `advance()`."""
+    device = Device()
+    device.hold[step] = asyncio.Event()
+    flow = runner(device)
+    await walk_to(flow, step)
+    running = asyncio.ensure_future(flow.advance())
+    await wait_entered(device, step)
+    return device, flow, running
+
+
 async def test_happy_path_reaches_the_end_with_every_result_collected() -> None:
     device, events = Device(), []
     flow = runner(device, events)
@@ -195,12 +206,7 @@ async def test_back_undoes_the_step_it_crosses_and_restores_its_data() -> None:
 
 
 async def test_back_during_a_running_step_cancels_it_and_undoes_it() -> None:
-    device = Device()
-    device.hold["sign_in"] = asyncio.Event()
-    flow = runner(device)
-    await walk_to(flow, "sign_in")
-    running = asyncio.ensure_future(flow.advance())
-    await wait_entered(device, "sign_in")
+    device, flow, running = await held_at("sign_in")
     assert device.settings["method"] == "oauth2-pending"
     assert await flow.back() == "method"
     with pytest.raises(Cancelled):
@@ -210,12 +216,7 @@ async def test_back_during_a_running_step_cancels_it_and_undoes_it() -> None:
 
 
 async def test_cancel_during_a_running_step_restores_the_device() -> None:
-    device = Device()
-    device.hold["push"] = asyncio.Event()
-    flow = runner(device)
-    await walk_to(flow, "push")
-    running = asyncio.ensure_future(flow.advance())
-    await wait_entered(device, "push")
+    device, flow, running = await held_at("push")
     assert device.settings["method"] == "oauth2"
     await asyncio.wait_for(flow.cancel(), 5)
     with pytest.raises(Cancelled) as caught:
@@ -261,12 +262,7 @@ async def test_a_failing_undo_is_reported_with_the_original_error() -> None:
 
 
 async def test_the_callers_own_cancellation_propagates_after_the_undo() -> None:
-    device = Device()
-    device.hold["sign_in"] = asyncio.Event()
-    flow = runner(device)
-    await walk_to(flow, "sign_in")
-    running = asyncio.ensure_future(flow.advance())
-    await wait_entered(device, "sign_in")
+    device, flow, running = await held_at("sign_in")
     running.cancel()
     with pytest.raises(asyncio.CancelledError):
         await running
@@ -323,12 +319,7 @@ async def test_a_step_that_commits_midway_keeps_its_verified_writes() -> None:
 
 
 async def test_interrupt_stops_the_running_step_and_stays_on_it() -> None:
-    device = Device()
-    device.hold["sign_in"] = asyncio.Event()
-    flow = runner(device)
-    await walk_to(flow, "sign_in")
-    running = asyncio.ensure_future(flow.advance())
-    await wait_entered(device, "sign_in")
+    device, flow, running = await held_at("sign_in")
     await flow.interrupt()
     with pytest.raises(Cancelled):
         await running
