@@ -106,6 +106,9 @@ async def test_the_search_stops_on_demand_and_when_the_wizard_closes(
     assert button.text() == "Find printers…"
     you.click("discoverButton")
     search = page._search
+    you.type_text("printerAddressEdit", "127.0.0.1:9")  # a contact while searching: the
+    await asyncio.sleep(1.0)  # wizard re-renders its buttons, the page stays: so does the search
+    assert page.searching
     wizard.close()
     await until(lambda: not search.running, 3, "the search to end with the wizard")
 

@@ -249,8 +249,14 @@ class PrinterPage(StepPage):
             self.set_address(address)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
-        self.stop_discovery()  # leaving the page or closing the wizard
         super().hideEvent(event)
+        # Leaving the page or closing the wizard stops the search; QWizard also hides and
+        # shows the page again for a moment when its buttons change, which must not.
+        QTimer.singleShot(0, self, self._stop_if_hidden)
+
+    def _stop_if_hidden(self) -> None:
+        if not self.isVisible():
+            self.stop_discovery()
 
     # --- contact -----------------------------------------------------------------------------
 
