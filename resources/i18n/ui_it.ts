@@ -61,6 +61,109 @@
     </message>
 </context>
 <context>
+    <name>FaxPage</name>
+    <message>
+        <source>Fax server email settings</source>
+        <translation>Impostazioni email del server fax</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s email settings are saved and verified. Faxes may go out through another mail server.</source>
+        <translation>Le impostazioni email della stampante sono salvate e verificate. I fax possono uscire da un altro server di posta.</translation>
+    </message>
+    <message>
+        <source>Faxes go out through the Internet fax provider&apos;s mail server, which may not be Microsoft: change it only if the provider uses Exchange Online or Outlook.com. The email settings saved before stay as they are whatever you choose here.</source>
+        <translation>I fax escono dal server di posta del provider di fax Internet, che potrebbe non essere Microsoft: cambialo solo se il provider usa Exchange Online o Outlook.com. Le impostazioni email salvate prima restano come sono, qualunque cosa tu scelga qui.</translation>
+    </message>
+    <message>
+        <source>More about the fax server</source>
+        <translation>Altro sul server fax</translation>
+    </message>
+    <message>
+        <source>Fax server&apos;s email service</source>
+        <translation>Servizio email del server fax</translation>
+    </message>
+    <message>
+        <source>&amp;Leave it as it is</source>
+        <translation>&amp;Lascia com&apos;è</translation>
+    </message>
+    <message>
+        <source>Leave the fax server settings as they are</source>
+        <translation>Lascia invariate le impostazioni del server fax</translation>
+    </message>
+    <message>
+        <source>Microsoft E&amp;xchange Online (Microsoft 365 work or school account)</source>
+        <translation>Microsoft E&amp;xchange Online (account aziendale o dell&apos;istituto di Microsoft 365)</translation>
+    </message>
+    <message>
+        <source>Fax server: Microsoft Exchange Online</source>
+        <translation>Server fax: Microsoft Exchange Online</translation>
+    </message>
+    <message>
+        <source>Outlook.co&amp;m (personal Microsoft account)</source>
+        <translation>Outlook.co&amp;m (account Microsoft personale)</translation>
+    </message>
+    <message>
+        <source>Fax server: Outlook.com</source>
+        <translation>Server fax: Outlook.com</translation>
+    </message>
+    <message>
+        <source>Sign-in for the fax server</source>
+        <translation>Accesso per il server fax</translation>
+    </message>
+    <message>
+        <source>Sign-in state</source>
+        <translation>Stato dell&apos;accesso</translation>
+    </message>
+    <message>
+        <source>Progress of the fax server settings</source>
+        <translation>Avanzamento delle impostazioni del server fax</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v di %m</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Accesso</translation>
+    </message>
+    <message>
+        <source>Save on the printer (OK)</source>
+        <translation>Salvataggio nella stampante (OK)</translation>
+    </message>
+    <message>
+        <source>Read back and compare</source>
+        <translation>Rilettura e confronto</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Accesso effettuato come %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation>In attesa dell&apos;accesso nel browser…</translation>
+    </message>
+    <message>
+        <source>(printer: “%1”)</source>
+        <translation>(stampante: “%1”)</translation>
+    </message>
+    <message>
+        <source>The printer reports: %1</source>
+        <translation>La stampante indica: %1</translation>
+    </message>
+    <message>
+        <source>Asking the printer for a sign-in code…</source>
+        <translation>Richiesta di un codice di accesso alla stampante…</translation>
+    </message>
+    <message>
+        <source>Leaving the fax server settings as they are…</source>
+        <translation>Le impostazioni del server fax restano come sono…</translation>
+    </message>
+    <message>
+        <source>Configuring the fax server settings…</source>
+        <translation>Configurazione delle impostazioni del server fax…</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Administrator</source>
@@ -117,6 +220,65 @@
     <message>
         <source>Show the password</source>
         <translation>Mostra la password</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxPage</name>
+    <message>
+        <source>Check the sending mailbox</source>
+        <translation>Verifica la casella mittente</translation>
+    </message>
+    <message>
+        <source>Sign in as the mailbox the printer will send from; the wizard then tests SMTP AUTH with Microsoft. No mail is sent and the printer is not touched.</source>
+        <translation>Accedi come la casella da cui la stampante invierà; la procedura verifica poi SMTP AUTH con Microsoft. Non viene inviata alcuna email e la stampante non viene modificata.</translation>
+    </message>
+    <message>
+        <source>This check signs in with the wizard&apos;s own registered application, not the printer&apos;s. It finds what blocks sending before the printer is changed: SMTP AUTH turned off, security defaults, Conditional Access, a shared mailbox.</source>
+        <translation>Questa verifica accede con l&apos;applicazione registrata della procedura, non con quella della stampante. Trova ciò che blocca l&apos;invio prima di modificare la stampante: SMTP AUTH disattivato, impostazioni predefinite per la sicurezza, Accesso condizionale, una casella condivisa.</translation>
+    </message>
+    <message>
+        <source>About the mailbox check</source>
+        <translation>Informazioni sulla verifica della casella</translation>
+    </message>
+    <message>
+        <source>Sign-in state</source>
+        <translation>Stato dell&apos;accesso</translation>
+    </message>
+    <message>
+        <source>Result of the mailbox check</source>
+        <translation>Risultato della verifica della casella</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the email service</source>
+        <translation>&amp;Torna al servizio email</translation>
+    </message>
+    <message>
+        <source>Back to the email service page</source>
+        <translation>Torna alla pagina del servizio email</translation>
+    </message>
+    <message>
+        <source>Checking the mailbox…</source>
+        <translation>Verifica della casella in corso…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Accesso effettuato come %1.</translation>
+    </message>
+    <message>
+        <source>Mailbox OK: %1 can send with OAuth 2.0 (SMTP AUTH accepted).</source>
+        <translation>Casella OK: %1 può inviare con OAuth 2.0 (SMTP AUTH accettato).</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Testing SMTP AUTH with Microsoft…</source>
+        <translation>Accesso effettuato come %1. Verifica di SMTP AUTH con Microsoft…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation>In attesa dell&apos;accesso nel browser…</translation>
+    </message>
+    <message>
+        <source>Asking Microsoft for a sign-in code…</source>
+        <translation>Richiesta di un codice di accesso a Microsoft…</translation>
     </message>
 </context>
 <context>
@@ -377,8 +539,8 @@
         <translation>Verifica la casella che invia</translation>
     </message>
     <message>
-        <source>The mailbox check comes with its own page in a later version.</source>
-        <translation>La verifica della casella arriverà con una pagina propria in una versione successiva.</translation>
+        <source>Sign in as the sending mailbox and test SMTP AUTH before the printer</source>
+        <translation>Accedi come casella mittente e verifica SMTP AUTH prima della stampante</translation>
     </message>
     <message>
         <source>Saving the choice…</source>
@@ -412,16 +574,16 @@
         <translation>L&apos;indirizzo è sul pannello della stampante o sul foglio di stato della rete. La procedura contatta la stampante appena l&apos;indirizzo è completo.</translation>
     </message>
     <message>
+        <source>Lists the Epson printers that announce themselves on this network.</source>
+        <translation>Elenca le stampanti Epson che si annunciano su questa rete.</translation>
+    </message>
+    <message>
         <source>Find printers…</source>
         <translation>Cerca stampanti…</translation>
     </message>
     <message>
         <source>Find printers on this network</source>
         <translation>Cerca stampanti in questa rete</translation>
-    </message>
-    <message>
-        <source>Finding printers on the network comes in a later version.</source>
-        <translation>La ricerca delle stampanti in rete arriverà in una versione successiva.</translation>
     </message>
     <message>
         <source>Printers found on this network</source>
@@ -446,6 +608,18 @@
     <message>
         <source>Contacting the printer…</source>
         <translation>Contatto con la stampante…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Stop finding printers</source>
+        <translation>Interrompi la ricerca delle stampanti</translation>
+    </message>
+    <message>
+        <source>firmware %1</source>
+        <translation>firmware %1</translation>
     </message>
     <message>
         <source>(not shown by the printer)</source>
@@ -659,6 +833,10 @@
     <message>
         <source>Save</source>
         <translation>Salvataggio</translation>
+    </message>
+    <message>
+        <source>Fax server</source>
+        <translation>Server fax</translation>
     </message>
     <message>
         <source>Status</source>

@@ -28,6 +28,7 @@ KEPT_AS_IS = {
     "Password:",
     "No",
     "—",
+    "firmware %1",
 }
 """Product and protocol names, and words Italian uses unchanged ("password", "firmware",
 "no")."""
