@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -33,6 +34,14 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict:
     return {"qasync": _qasync_loop}
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_qt_thread() -> None:
+    """Each async test gets a new qasync loop; the last one's Qt objects (its timers) become
+    garbage in reference cycles. Collected by chance in a worker thread (asyncio.to_thread),
+    they would stop timers from another thread (a Qt warning); collected here, they are not."""
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

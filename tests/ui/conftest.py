@@ -8,7 +8,6 @@ hangs, the benchmarks measure.
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, TypeVar
@@ -85,14 +84,6 @@ class Technician:
 def keep_running_after_close(qapp: Any) -> None:
     """As in ui/app.py: closing the wizard must not stop the loop before its shutdown ran."""
     qapp.setQuitOnLastWindowClosed(False)
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_qt_thread() -> None:
-    """Each test gets a new qasync loop; the last one's Qt objects (its timers) become garbage
-    in reference cycles. Collected by chance in a worker thread (the driver's), they would
-    stop timers from another thread (a Qt warning); collected here, they are not."""
-    gc.collect()
 
 
 @pytest.fixture
