@@ -217,3 +217,27 @@ def test_help_button_and_f1_open_the_help_window_at_the_page_topic(qapp) -> None
     finally:
         wizard.close()
         wizard.deleteLater()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+def test_every_page_opens_its_own_topic_with_f1(qapp) -> None:
+    """F1 opens the current page's topic (shown above on the first page); here: every page
+    of the wizard names a topic that exists in both languages, and F1/the help button of
+    each page opens exactly that topic."""
+    from app import help_topics
+    from ui.wizard import build_wizard
+
+    wizard = build_wizard(language="it")
+    try:
+        for page_id in wizard.pageIds():
+            page = wizard.page(page_id)
+            topic = page.help_topic()
+            for language in ("en", "it"):
+                assert topic in {t for t, _ in help_topics.topics(language)}, (page, topic)
+            page.findChild(QPushButton, "helpButton").click()
+            helps = [w for w in qapp.topLevelWidgets() if w.objectName() == "helpWindow"]
+            assert helps[0].current_topic == topic, page.objectName()
+            helps[0].hide()
+    finally:
+        wizard.close()
+        wizard.deleteLater()
