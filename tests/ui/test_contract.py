@@ -206,14 +206,15 @@ def test_help_button_and_f1_open_the_help_window_at_the_page_topic(qapp) -> None
     try:
         page = wizard.currentPage()
         page.findChild(QPushButton, "helpButton").click()
-        helps = [w for w in qapp.topLevelWidgets() if w.objectName() == "helpWindow"]
-        assert len(helps) == 1 and helps[0].isVisible()
-        assert helps[0].current_topic == "prerequisites"
-        helps[0].hide()
+        help_window = wizard._help_window
+        assert help_window.objectName() == "helpWindow" and help_window.isVisible()
+        assert help_window.current_topic == "prerequisites"
+        help_window.hide()
         wizard.activateWindow()
         QTest.qWaitForWindowActive(wizard)
         QTest.keyClick(page.findChild(QLineEdit, "printerAddressEdit"), Qt.Key.Key_F1)
-        assert helps[0].isVisible()
+        assert help_window.isVisible()
+        help_window.close()
     finally:
         wizard.close()
         wizard.deleteLater()
@@ -227,7 +228,7 @@ def test_every_page_opens_its_own_topic_with_f1(qapp) -> None:
     from app import help_topics
     from ui.wizard import build_wizard
 
-    wizard = build_wizard(language="it")
+    wizard = build_wizard(language="en")
     try:
         for page_id in wizard.pageIds():
             page = wizard.page(page_id)
@@ -235,9 +236,13 @@ def test_every_page_opens_its_own_topic_with_f1(qapp) -> None:
             for language in ("en", "it"):
                 assert topic in {t for t, _ in help_topics.topics(language)}, (page, topic)
             page.findChild(QPushButton, "helpButton").click()
-            helps = [w for w in qapp.topLevelWidgets() if w.objectName() == "helpWindow"]
-            assert helps[0].current_topic == topic, page.objectName()
-            helps[0].hide()
+            help_window = wizard._help_window
+            assert help_window.objectName() == "helpWindow"
+            assert help_window.isVisible()
+            assert help_window.current_topic == topic, page.objectName()
+            help_window.hide()
     finally:
+        if wizard._help_window is not None:
+            wizard._help_window.close()
         wizard.close()
         wizard.deleteLater()
