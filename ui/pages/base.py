@@ -14,6 +14,7 @@ Strings of this base class use `QCoreApplication.translate` with the literal con
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -99,14 +100,7 @@ class StepPage(QWizardPage):
         outer.addLayout(error_row)
 
         help_row = QHBoxLayout()
-        self.errorHelpLabel = QLabel(self)
-        self.errorHelpLabel.setObjectName("errorHelpLabel")
-        self.errorHelpLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.errorHelpLabel.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.errorHelpLabel.linkActivated.connect(self._open_help_link)
+        self.errorHelpLabel = self.help_link_label("errorHelpLabel", wrap=False)
         self.helpButton = QPushButton(self)
         self.helpButton.setObjectName("helpButton")
         self.helpButton.clicked.connect(lambda: self.open_help(self.help_topic()))
@@ -148,6 +142,27 @@ class StepPage(QWizardPage):
         wizard = self.wizard()
         if wizard is not None and hasattr(wizard, "show_help"):
             wizard.show_help(topic)
+
+    def help_link_label(
+        self, object_name: str, parent: QWidget | None = None, *, wrap: bool = True
+    ) -> QLabel:
+        """A rich-text label whose `help:topic` links open the help, by mouse or keyboard."""
+        label = QLabel(parent or self)
+        label.setObjectName(object_name)
+        label.setWordWrap(wrap)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.linkActivated.connect(self._open_help_link)
+        return label
+
+    @staticmethod
+    def with_help_link(text: str, link_text: str, topic: str) -> str:
+        """`text` followed by a link to help `topic`, as rich text for `help_link_label`."""
+        link = escape(link_text, quote=False)
+        return f'{escape(text, quote=False)} <a href="help:{topic}">{link}</a>'
 
     def _open_help_link(self, link: str) -> None:
         self.open_help(link.removeprefix("help:"))

@@ -44,15 +44,7 @@ class FaxPage(StepPage):
         self._reached = -1
         self._done = False
 
-        self.introLabel = QLabel(self)
-        self.introLabel.setObjectName("faxIntroLabel")
-        self.introLabel.setWordWrap(True)
-        self.introLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.introLabel.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.introLabel.linkActivated.connect(self._open_help_link)
+        self.introLabel = self.help_link_label("faxIntroLabel")
         self.body.addWidget(self.introLabel)
 
         self.serviceBox = QGroupBox(self)
@@ -121,7 +113,7 @@ class FaxPage(StepPage):
             "The email settings saved before stay as they are whatever you choose here."
         )
         more = self.tr("More about the fax server")
-        self.introLabel.setText(f'{_escape(text)} <a href="help:fax_server">{_escape(more)}</a>')
+        self.introLabel.setText(self.with_help_link(text, more, "fax_server"))
         self.introLabel.setAccessibleName(text)
         self.serviceBox.setTitle(self.tr("Fax server's email service"))
         self.faxKeepRadio.setText(self.tr("&Leave it as it is"))
@@ -286,7 +278,3 @@ class FaxPage(StepPage):
 
 async def _wait(awaitable: Any) -> None:
     await awaitable
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -44,15 +44,7 @@ class MailboxPage(StepPage):
         self._signed_in: str | None = None
         self._service = "exchange"
 
-        self.introLabel = QLabel(self)
-        self.introLabel.setObjectName("mailboxIntroLabel")
-        self.introLabel.setWordWrap(True)
-        self.introLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.introLabel.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.introLabel.linkActivated.connect(self._open_help_link)
+        self.introLabel = self.help_link_label("mailboxIntroLabel")
         self.body.addWidget(self.introLabel)
         self.panel = DeviceCodePanel(self)
         self.panel.newCodeRequested.connect(self.start_check)
@@ -96,7 +88,7 @@ class MailboxPage(StepPage):
             "turned off, security defaults, Conditional Access, a shared mailbox."
         )
         more = self.tr("About the mailbox check")
-        self.introLabel.setText(f'{_escape(text)} <a href="help:mailbox_check">{_escape(more)}</a>')
+        self.introLabel.setText(self.with_help_link(text, more, "mailbox_check"))
         self.introLabel.setAccessibleName(text)
         self.signInStateLabel.setAccessibleName(self.tr("Sign-in state"))
         self.mailboxResultLabel.setAccessibleName(self.tr("Result of the mailbox check"))
@@ -269,7 +261,3 @@ def _consume(task: asyncio.Task[Any]) -> None:
     if not task.cancelled():
         with contextlib.suppress(BaseException):
             task.exception()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -59,15 +58,7 @@ class MethodPage(StepPage):
         checklist = QVBoxLayout(self.checklistBox)
         self.checklistLabels: list[QLabel] = []
         for topic in PREREQUISITES:
-            label = QLabel(self.checklistBox)
-            label.setObjectName(f"prerequisite_{topic}")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse
-                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
-            label.linkActivated.connect(self._open_help_link)
+            label = self.help_link_label(f"prerequisite_{topic}", self.checklistBox)
             label.setProperty("helpTopic", topic)
             checklist.addWidget(label)
             self.checklistLabels.append(label)
@@ -108,7 +99,7 @@ class MethodPage(StepPage):
         more = self.tr("How?")
         for label, line in zip(self.checklistLabels, lines, strict=True):
             topic = label.property("helpTopic")
-            label.setText(f'• {_escape(line)} <a href="help:{topic}">{_escape(more)}</a>')
+            label.setText(self.with_help_link(f"• {line}", more, topic))
             label.setAccessibleName(line)
         self.mailboxCheckButton.setText(self.tr("Check the mailbox…"))
         self.mailboxCheckButton.setAccessibleName(self.tr("Check the sending mailbox"))
@@ -162,7 +153,3 @@ class MethodPage(StepPage):
         super().reset()
         self.serviceExchangeRadio.setChecked(True)
         self.senderEdit.clear()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -31,15 +31,7 @@ class SignInPage(StepPage):
         self.open_browser_on_code = False
         """Demo mode: open the (simulated) sign-in page as soon as the code arrives."""
 
-        self.whoLabel = QLabel(self)
-        self.whoLabel.setObjectName("whoSignsInLabel")
-        self.whoLabel.setWordWrap(True)
-        self.whoLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.whoLabel.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.whoLabel.linkActivated.connect(self._open_help_link)
+        self.whoLabel = self.help_link_label("whoSignsInLabel")
         self.body.addWidget(self.whoLabel)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -92,8 +84,7 @@ class SignInPage(StepPage):
                 "Application Administrator) must tick “Consent on behalf of your organization” "
                 "and accept."
             )
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-        self.whoLabel.setText(f'{escaped} <a href="help:who_signs_in">{more}</a>')
+        self.whoLabel.setText(self.with_help_link(text, more, "who_signs_in"))
         self.whoLabel.setAccessibleName(text)
 
     def _render_state(self) -> None:

@@ -4,6 +4,7 @@ a report for the customer (HTML, no secrets, saved without a dialog), another pr
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,7 @@ class StatusPage(StepPage):
         if self.saved_report is not None:
             url = QUrl.fromLocalFile(str(self.saved_report)).toString()
             caption = self.tr("Report saved: %1").replace(
-                "%1", f'<a href="{url}">{_escape(str(self.saved_report))}</a>'
+                "%1", f'<a href="{url}">{escape(str(self.saved_report), quote=False)}</a>'
             )
             self.reportPathLabel.setText(caption)
         else:
@@ -212,7 +213,3 @@ class StatusPage(StepPage):
         self.warnings = []
         self.saved_report = None
         self._render()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
