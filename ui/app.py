@@ -2,8 +2,9 @@
 
 The first page paints before qasync (and, through the flow, `requests`) is imported (DESIGN.md
 quality bars). The loop runs until the wizard closes; closing waits for the wizard's shutdown
-(cancel, restore, close sockets) before the loop closes. `--demo` starts the simulator in this
-process and opens the wizard at its printer.
+(cancel, restore, close sockets) before the loop closes. The product log (secrets removed in
+its handler) is open from the first paint to the end, as for a command-line run. `--demo`
+starts the simulator in this process and opens the wizard at its printer.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ def _application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _configured_language() -> str | None:
+def _configured(key: str) -> str | None:
+    """One setting, or None when the config file is unreadable: the wizard still starts, and
+    the flow reports the bad file on its first step."""
     from app import config
     from app.errors import WizardError
 
     try:
-        return config.load()["ui.language"] or None
+        return config.load()[key] or None
     except WizardError:
         return None
 
@@ -49,7 +52,7 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
         address = simulation.device.https_url
     from ui.wizard import build_wizard
 
-    wizard = build_wizard(address, language or _configured_language())
+    wizard = build_wizard(address, language or _configured("ui.language"))
     if simulation is not None:
         wizard.set_demo(simulation.device.admin_password, simulation_info=simulation.info())
         from PySide6.QtWidgets import QWizardPage
@@ -60,6 +63,9 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
     wizard.show()
     app.processEvents()  # the first page paints before the heavy modules load
 
+    from app import logs
+
+    log_handler = logs.setup(_configured("log.level") or "INFO")
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -71,6 +77,7 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
         asyncio.set_event_loop(None)
         if simulation is not None:
             simulation.stop()
+        logs.teardown(log_handler)
     return 0
 
 
