@@ -8,10 +8,10 @@ as the wizard and never sequence steps themselves.
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 from collections.abc import Callable
 
-from app.errors import EXIT_CANCELLED, EXIT_INPUT, WizardError
+from app.errors import EXIT_CANCELLED, WizardError
 
 PROG = "printer-oauth"
 
@@ -107,14 +107,6 @@ def build_parser() -> argparse.ArgumentParser:
     mailbox.add_argument("--ca-file", metavar="PEM")
     mailbox.add_argument("--json", action="store_true")
     return parser
-
-
-def _not_built(issue: str) -> Handler:
-    def handler(args: argparse.Namespace) -> int:
-        print(f"{PROG} {args.command}: not built yet ({issue}).", file=sys.stderr)
-        return EXIT_INPUT
-
-    return handler
 
 
 def _sim(args: argparse.Namespace) -> int:
@@ -226,8 +218,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         handler = logs.setup(config.load()["log.level"])
     except WizardError:
-        return HANDLERS[args.command](args)  # the command reports the bad setting itself
+        return _dispatch(args)  # the command reports the bad setting itself
     try:
-        return HANDLERS[args.command](args)
+        return _dispatch(args)
     finally:
         logs.teardown(handler)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the sub-command; an exception no code foresaw still ends as an `error` event with
+    its code and help topic (the flow has undone its unverified writes by then), while the
+    traceback goes to the log, whose handler removes secrets, rather than to the terminal.
+    The message names only the exception's type: its text may hold anything a device sent."""
+    try:
+        return HANDLERS[args.command](args)
+    except Exception as exc:
+        from app.errors import InternalError
+        from app.events import emit_error, for_output
+
+        logging.getLogger(__name__).exception("%s failed unexpectedly", args.command)
+        return emit_error(
+            for_output(getattr(args, "json", False)), InternalError(reason=type(exc).__name__)
+        )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 EXIT_UNREACHABLE = 3
 EXIT_LOGIN = 4
@@ -299,6 +300,21 @@ class Cancelled(WizardError):
     code = "cancelled"
     exit_status = EXIT_CANCELLED
     message = "Cancelled. The printer's settings are as they were before."
+
+
+class InternalError(WizardError):
+    """A failure no code foresaw (a bug, or a device answering in a way nothing checks for).
+    The flow has already undone its unverified writes, as for any other failure; the full
+    traceback goes to the product log only (redacted), never to the screen or standard error.
+    """
+
+    code = "internal_error"
+    exit_status = EXIT_INTERNAL
+    message = (
+        "Something unexpected went wrong ({reason}). The wizard undid the printer changes it "
+        "had not verified. Check the printer's status, start again, and if it happens again "
+        "send the wizard's log file to support."
+    )
 
 
 # --- the mailbox check (exit 7) -----------------------------------------------------------

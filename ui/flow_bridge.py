@@ -17,12 +17,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.errors import Cancelled, WizardError
+from app.errors import Cancelled, InternalError, WizardError
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ Next/Finish button before the flow is loaded: the flow decides where Next goes."
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[Any], None]
-"""Called with a `WizardError` (or `Unexpected`): `.code`, `.text`, `.help_topic`, `.details`."""
+"""Called with a `WizardError`: `.code`, `.text`, `.help_topic`, `.details`."""
 
 
 def default_flow() -> Any:
@@ -168,7 +167,7 @@ class FlowController(QObject):
             except Exception as exc:  # a bug or an unexpected failure: shown, never silent
                 log.exception("step failed unexpectedly")
                 if generation == self._generation:
-                    on_error(_unexpected(exc))
+                    on_error(InternalError(reason=type(exc).__name__))
             else:
                 if generation == self._generation:
                     on_done(result)
@@ -305,22 +304,3 @@ class FlowController(QObject):
     def reset(self) -> asyncio.Task[Any]:
         """Forget this printer: the next page that needs the flow starts a new run."""
         return self.spawn(self.shutdown())
-
-
-@dataclass(frozen=True)
-class Unexpected:
-    """A failure outside the registry (a bug): shown like an error rather than lost. Not a
-    `WizardError` subclass, which would register a code outside app/errors.py."""
-
-    reason: str
-    code: str = "unexpected"
-    help_topic: str = "index"
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return f"Something unexpected went wrong ({self.reason}). Start again."
-
-
-def _unexpected(exc: Exception) -> Unexpected:
-    return Unexpected(type(exc).__name__)

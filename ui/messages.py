@@ -225,9 +225,11 @@ def error_templates() -> dict[str, str]:
             "Microsoft answered the mailbox check in a way this wizard does not recognise. Show "
             "Microsoft's answer below to the tenant administrator.",
         ),
-        # Not a registry code: a bug shown rather than lost (ui.flow_bridge.Unexpected).
-        "unexpected": QCoreApplication.translate(
-            "Messages", "Something unexpected went wrong ({reason}). Start again."
+        "internal_error": QCoreApplication.translate(
+            "Messages",
+            "Something unexpected went wrong ({reason}). The wizard undid the printer changes "
+            "it had not verified. Check the printer's status, start again, and if it happens "
+            "again send the wizard's log file to support.",
         ),
     }
 
@@ -278,13 +280,11 @@ def fill(template: str, details: Mapping[str, Any], detail: str = "") -> str:
 
 
 def error_text(error: Any) -> str:
-    """The message for `error` (a `WizardError` or `Unexpected`) in the UI language."""
+    """The message for `error` (a `WizardError`) in the UI language."""
     template = error_templates().get(error.code)
     if template is None:
         return str(error.text)
     details = dict(getattr(error, "details", None) or {})
-    if error.code == "unexpected":
-        details.setdefault("reason", getattr(error, "reason", ""))
     return fill(template, details, str(getattr(error, "detail", "") or ""))
 
 

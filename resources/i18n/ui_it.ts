@@ -440,8 +440,8 @@
         <translation>Microsoft ha risposto alla verifica della casella in un modo che questa procedura guidata non riconosce. Mostra la risposta di Microsoft qui sotto all&apos;amministratore del tenant.</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong ({reason}). Start again.</source>
-        <translation>Si è verificato un problema imprevisto ({reason}). Ricomincia.</translation>
+        <source>Something unexpected went wrong ({reason}). The wizard undid the printer changes it had not verified. Check the printer&apos;s status, start again, and if it happens again send the wizard&apos;s log file to support.</source>
+        <translation>Si è verificato un problema imprevisto ({reason}). La procedura guidata ha annullato le modifiche alla stampante che non aveva verificato. Controlla lo stato della stampante, ricomincia e, se succede di nuovo, invia al supporto il file di log della procedura guidata.</translation>
     </message>
     <message>
         <source>The printer has no DNS server set, so it cannot find Microsoft&apos;s servers. Set one in its network settings (the office router&apos;s address usually works).</source>

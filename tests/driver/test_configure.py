@@ -7,10 +7,11 @@ import asyncio
 
 import pytest
 
-from app import config
+from app import config, logs, paths
 from app.flow.services import PrinterSession
 from app.flow.setup import SETUP_FLOW
 from app.headless import drive
+from app.printers.epson.driver import EpsonDriver
 from app.simulator import models
 from tests.driver.conftest import login_args
 
@@ -133,6 +134,31 @@ def test_a_failure_after_the_first_write_restores_the_device(
     assert run.one("error")["help_topic"] == code
     assert sim.device.settings() == before, "put back field by field"
     assert sim.device.writes >= 1, "the failure came after the first write"
+
+
+def test_an_unforeseen_exception_ends_in_internal_error_with_the_device_restored(
+    cli, simulation, monkeypatch, capsys
+) -> None:
+    """No real part raises a bug on demand, so the driver's OK is wrapped to fail right after
+    the device took the settings: the one stand-in in this file."""
+    sim = start(simulation)
+    before = sim.device.settings()
+    commit = EpsonDriver.commit
+
+    def commit_then_fail(self: EpsonDriver, *args, **kwargs):
+        commit(self, *args, **kwargs)
+        raise KeyError("a bug after OK")
+
+    monkeypatch.setattr(EpsonDriver, "commit", commit_then_fail)
+    run = configure(cli, sim)
+    assert (run.status, run.error_code) == (1, "internal_error"), run.events
+    assert run.one("error")["help_topic"] == "internal_error"
+    assert "KeyError" in run.one("error")["message"]
+    assert sim.device.writes >= 1 and sim.device.settings() == before, "put back field by field"
+    assert "Traceback" not in capsys.readouterr().err
+    log = (paths.current().log_dir / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert "Traceback" in log and "a bug after OK" in log
+    assert sim.device.admin_password not in log
 
 
 def test_a_failed_connection_test_keeps_the_verified_settings(cli, simulation) -> None:

@@ -19,12 +19,12 @@ from app.errors import (
     REGISTRY,
     WARNINGS,
     CodeExpired,
+    InternalError,
     SignInFailed,
     Unreachable,
     VerifyMismatch,
 )
 from ui import i18n, messages
-from ui.flow_bridge import Unexpected
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
@@ -47,8 +47,7 @@ def _english() -> dict[str, str]:
 def test_every_code_and_warning_has_its_entry_equal_to_the_registry(qapp) -> None:
     i18n.set_language("en")
     errors, warnings = messages.error_templates(), messages.warning_templates()
-    assert set(REGISTRY) <= set(errors)
-    assert set(errors) - set(REGISTRY) == {"unexpected"}
+    assert set(errors) == set(REGISTRY)
     assert set(warnings) == set(WARNINGS)
     for code, cls in REGISTRY.items():
         assert errors[code] == cls.message, code
@@ -74,10 +73,7 @@ def test_the_ts_context_is_complete_and_matches_the_code() -> None:
         translation = message.find("translation")
         assert translation is not None and translation.get("type") is None, message
         sources[message.findtext("source")] = translation.text
-    expected = set(_english().values()) | {
-        "Something unexpected went wrong ({reason}). Start again."
-    }
-    assert set(sources) == expected
+    assert set(sources) == set(_english().values())
 
 
 def test_the_registry_text_and_the_message_agree_in_english(qapp) -> None:
@@ -99,8 +95,8 @@ def test_placeholders_and_the_device_text_survive_in_italian(italian) -> None:
     text = messages.error_text(SignInFailed("Errore sconosciuto 42"))
     assert text.endswith("(Errore sconosciuto 42)") and "accesso" in text
     assert "{field}" in messages.error_text(VerifyMismatch())
-    assert "Ricomincia" in messages.error_text(Unexpected("KeyError"))
-    assert "KeyError" in messages.error_text(Unexpected("KeyError"))
+    text = messages.error_text(InternalError(reason="KeyError"))
+    assert "KeyError" in text and "ricomincia" in text
 
 
 def test_warning_events_are_shown_in_the_ui_language(italian) -> None:

@@ -77,11 +77,17 @@ def test_exit_status_follows_the_command_line_contract(code: str) -> None:
 def test_every_code_has_exit_status_help_topic_and_message(code: str) -> None:
     error = REGISTRY[code]()
     assert error.code == code
-    assert error.exit_status in {2, 3, 4, 5, 6, 7, 8}
+    assert error.exit_status in {1, 2, 3, 4, 5, 6, 7, 8}
     assert error.help_topic == code
     assert error.message_key == f"error.{code}"
     assert len(error.message) > 40, "a message says what happened and what to do"
     assert error.message.rstrip().endswith("."), "one or two full sentences"
+
+
+def test_only_the_unforeseen_failure_exits_one() -> None:
+    """1 is Python's own status for an uncaught exception: it stays reserved for the one code
+    that stands for an exception nothing foresaw."""
+    assert {code for code, cls in REGISTRY.items() if cls.exit_status == 1} == {"internal_error"}
 
 
 def test_details_fill_the_message_and_device_text_is_kept() -> None:

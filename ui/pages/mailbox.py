@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.errors import WizardError
+from app.errors import InternalError, WizardError
 from ui.pages.base import StepPage
 from ui.widgets.device_code import DeviceCodePanel
 
@@ -199,9 +199,7 @@ class MailboxPage(StepPage):
                 self.show_error(error)
         else:
             log.error("mailbox check failed unexpectedly", exc_info=error)
-            from ui.flow_bridge import Unexpected
-
-            self.show_error(Unexpected(type(error).__name__))
+            self.show_error(InternalError(reason=type(error).__name__))
         self._render()
 
     def stop(self) -> None:
