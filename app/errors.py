@@ -75,6 +75,17 @@ class WizardError(Exception):
         base = self.message.format_map(_Missing(self.details))
         return f"{base} ({self.detail})" if self.detail else base
 
+    def as_warning(self) -> dict[str, Any]:
+        """The fields of a `warning` event for a failure the run gets over by itself (an expired
+        code, a new one follows): shaped like `WarningCode.event`, plus the device's words."""
+        fields = {
+            "code": self.code,
+            "message": self.text,
+            "help_topic": self.help_topic,
+            "details": dict(self.details),
+        }
+        return {**fields, "detail": self.detail} if self.detail else fields
+
 
 def lookup(code: str) -> type[WizardError]:
     """The class registered for `code`; KeyError for an unknown one."""
@@ -482,6 +493,16 @@ class WarningCode:
     def text(self, **details: Any) -> str:
         return self.message.format_map(_Missing(details))
 
+    def event(self, **details: Any) -> dict[str, Any]:
+        """The fields of a `warning` event: the English message for the command line, and the
+        details themselves, so that the wizard fills its own language's template."""
+        return {
+            "code": self.code,
+            "message": self.text(**details),
+            "help_topic": self.help_topic,
+            "details": details,
+        }
+
 
 WARNINGS: dict[str, WarningCode] = {}
 
@@ -497,8 +518,8 @@ NO_GATEWAY = WarningCode(
 )
 CONNECTION_TEST_UNKNOWN = WarningCode(
     "connection_test_unknown",
-    "The printer's connection test is not available or its result was not recognised "
-    "({detail}). Send a test scan to email to be sure.",
+    "The printer's connection test is not available or its result was not recognised. Send a "
+    "test scan to email to be sure.",
 )
 SENDER_NEEDS_SEND_AS = WarningCode(
     "sender_needs_send_as",

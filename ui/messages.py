@@ -16,14 +16,10 @@ the template is shown as it came.
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-
-from app.errors import REGISTRY, WARNINGS
 
 
 def error_templates() -> dict[str, str]:
@@ -249,8 +245,8 @@ def warning_templates() -> dict[str, str]:
         ),
         "connection_test_unknown": QCoreApplication.translate(
             "Messages",
-            "The printer's connection test is not available or its result was not recognised "
-            "({detail}). Send a test scan to email to be sure.",
+            "The printer's connection test is not available or its result was not recognised. "
+            "Send a test scan to email to be sure.",
         ),
         "sender_needs_send_as": QCoreApplication.translate(
             "Messages",
@@ -289,46 +285,10 @@ def error_text(error: Any) -> str:
 
 
 def warning_text(fields: Mapping[str, Any]) -> str:
-    """The message of a `warning` event (`code`, `message`) in the UI language."""
+    """The message of a `warning` event in the UI language, from its code and details; the
+    event's English message when the code is unknown here."""
     code = str(fields.get("code", ""))
-    english = str(fields.get("message", ""))
-    if code in WARNINGS:
-        source, translated = WARNINGS[code].message, warning_templates().get(code)
-        with_detail = False
-    elif code in REGISTRY:  # an error reported as a warning (an expired code, a new one follows)
-        source, translated = REGISTRY[code].message, error_templates().get(code)
-        with_detail = True
-    else:
-        return english
-    found = parse(source, english, with_detail)
-    if translated is None or found is None:
-        return english
-    details, detail = found
-    return fill(translated, details, detail)
-
-
-_DETAIL = "device_text__"
-
-
-def parse(template: str, text: str, with_detail: bool = False) -> tuple[dict[str, str], str] | None:
-    """The details `text` was made from with `template` (and the device's words in brackets
-    after it, if `with_detail`); None when `text` does not come from `template`."""
-    pattern = ""
-    seen: set[str] = set()
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        pattern += re.escape(literal)
-        if name is None:
-            continue
-        if name in seen:
-            pattern += f"(?P={name})"
-        else:
-            pattern += f"(?P<{name}>.+?)"
-            seen.add(name)
-    if with_detail:
-        pattern += rf"(?: \((?P<{_DETAIL}>.*)\))?"
-    match = re.fullmatch(pattern, text, re.DOTALL)
-    if match is None:
-        return None
-    found = {key: value for key, value in match.groupdict().items() if value is not None}
-    detail = found.pop(_DETAIL, "")
-    return found, detail
+    template = warning_templates().get(code) or error_templates().get(code)
+    if template is None:
+        return str(fields.get("message", ""))
+    return fill(template, fields.get("details") or {}, str(fields.get("detail") or ""))

@@ -45,7 +45,7 @@ from app.trust import TrustChoice
 
 
 def warn(ctx: Context, warning: WarningCode, **details: Any) -> None:
-    ctx.emit("warning", code=warning.code, message=warning.text(**details))
+    ctx.emit("warning", **warning.event(**details))
 
 
 async def connect(ctx: Context) -> Mapping[str, Any]:
@@ -116,7 +116,7 @@ async def report_status(ctx: Context) -> Mapping[str, Any]:
     """What the device reports now, its own connection test included (nothing is saved)."""
     result = await asyncio.to_thread(ctx.services.require_driver().connection_test)
     if result is None:
-        warn(ctx, CONNECTION_TEST_UNKNOWN, detail="no result recognised")
+        warn(ctx, CONNECTION_TEST_UNKNOWN)
     test = None if result is None else ("ok" if result else "failed")
     ctx.emit("status", **status_fields(ctx, test))
     return {"connection_test": test}
@@ -196,7 +196,7 @@ async def _relay(ctx: Context, driver: Any, service: Service, part: str) -> str 
         except CodeExpired as expired:
             if codes >= MAX_CODES:
                 raise
-            ctx.emit("warning", code=expired.code, message=expired.text)
+            ctx.emit("warning", **expired.as_warning())
             continue
         except _NewCode:
             continue
@@ -270,7 +270,7 @@ async def push(ctx: Context) -> Mapping[str, Any]:
     ctx.emit("progress", phase="test")
     result = await asyncio.to_thread(ctx.services.require_driver().connection_test)
     if result is None:
-        warn(ctx, CONNECTION_TEST_UNKNOWN, detail="no result recognised")
+        warn(ctx, CONNECTION_TEST_UNKNOWN)
     elif result is False:
         raise ConnectionTestFailed()
     return {"email": settings, "connection_test": "ok" if result else None}

@@ -326,7 +326,7 @@ def command(
                 and attempt < MAX_CODES
                 and not stop.is_set()
             ):
-                events.emit("warning", code=outcome.code, message=outcome.text)
+                events.emit("warning", **outcome.as_warning())
                 continue
             if isinstance(outcome, errors.WizardError):
                 return emit_error(events, outcome)

@@ -452,8 +452,8 @@
         <translation>La stampante non ha un gateway predefinito, quindi non raggiunge Internet. Imposta il gateway nelle sue impostazioni di rete.</translation>
     </message>
     <message>
-        <source>The printer&apos;s connection test is not available or its result was not recognised ({detail}). Send a test scan to email to be sure.</source>
-        <translation>Il test di connessione della stampante non è disponibile o il suo esito non è stato riconosciuto ({detail}). Per essere sicuro, invia una scansione di prova all&apos;e-mail.</translation>
+        <source>The printer&apos;s connection test is not available or its result was not recognised. Send a test scan to email to be sure.</source>
+        <translation>Il test di connessione della stampante non è disponibile o il suo esito non è stato riconosciuto. Per essere sicuro, invia una scansione di prova all&apos;e-mail.</translation>
     </message>
     <message>
         <source>The sender address {sender} differs from the signed-in account {account}: that account needs &apos;Send As&apos; permission on the sender&apos;s mailbox.</source>

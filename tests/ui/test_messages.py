@@ -100,24 +100,28 @@ def test_placeholders_and_the_device_text_survive_in_italian(italian) -> None:
 
 
 def test_warning_events_are_shown_in_the_ui_language(italian) -> None:
-    fields = {
-        "code": "mailbox_differs",
-        "message": MAILBOX_DIFFERS.text(checked="a@contoso.com", account="b@contoso.com"),
-    }
+    """From the event's code and details, never from its English text."""
+    fields = MAILBOX_DIFFERS.event(checked="a@contoso.com", account="b@contoso.com")
     text = messages.warning_text(fields)
     assert text.startswith("La verifica della casella")
     assert text.count("a@contoso.com") == 2 and text.count("b@contoso.com") == 2
-    fields = {"code": "connection_test_unknown", "message": CONNECTION_TEST_UNKNOWN.text()}
-    assert "{detail}" in messages.warning_text(fields)
-    expired = CodeExpired()
-    assert messages.warning_text({"code": "code_expired", "message": expired.text}).startswith(
-        "Il codice di accesso è scaduto"
-    )
-    # Not from the registry's template: shown as it came rather than guessed.
-    assert messages.warning_text({"code": "no_dns", "message": "something else"}) == (
-        "something else"
-    )
+    text = messages.warning_text(CONNECTION_TEST_UNKNOWN.event())
+    assert text.startswith("Il test di connessione") and "{" not in text
+    expired = messages.warning_text(CodeExpired().as_warning())
+    assert expired.startswith("Il codice di accesso è scaduto")
+    # A code this wizard does not know: shown as it came rather than guessed.
     assert messages.warning_text({"code": "nope", "message": "as is"}) == "as is"
+
+
+def test_warning_events_carry_code_help_topic_and_details() -> None:
+    """The command line's JSON gets the same details the wizard fills its templates with."""
+    fields = MAILBOX_DIFFERS.event(checked="a@contoso.com", account="b@contoso.com")
+    assert fields["help_topic"] == "mailbox_differs"
+    assert fields["details"] == {"checked": "a@contoso.com", "account": "b@contoso.com"}
+    assert fields["message"] == MAILBOX_DIFFERS.text(**fields["details"])
+    recovered = SignInFailed("Errore 0x42").as_warning()
+    assert recovered["detail"] == "Errore 0x42" and recovered["code"] == "sign_in_failed"
+    assert "detail" not in CodeExpired().as_warning()
 
 
 def _lrelease() -> Path:
