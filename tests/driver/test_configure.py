@@ -11,9 +11,9 @@ from app import config, logs, paths
 from app.flow.services import PrinterSession
 from app.flow.setup import SETUP_FLOW
 from app.headless import drive
-from app.printers.epson.driver import EpsonDriver
 from app.simulator import models
 from tests.driver.conftest import login_args
+from tests.stand_ins import BUG_TEXT, bug_after_ok
 
 OAUTH2_MODELS = sorted(m for m, spec in models.MODELS.items() if spec.oauth2)
 
@@ -139,17 +139,10 @@ def test_a_failure_after_the_first_write_restores_the_device(
 def test_an_unforeseen_exception_ends_in_internal_error_with_the_device_restored(
     cli, simulation, monkeypatch, capsys
 ) -> None:
-    """No real part raises a bug on demand, so the driver's OK is wrapped to fail right after
-    the device took the settings: the one stand-in in this file."""
+    """The bug is a stand-in (tests/stand_ins.py): no real part raises one on demand."""
     sim = start(simulation)
     before = sim.device.settings()
-    commit = EpsonDriver.commit
-
-    def commit_then_fail(self: EpsonDriver, *args, **kwargs):
-        commit(self, *args, **kwargs)
-        raise KeyError("a bug after OK")
-
-    monkeypatch.setattr(EpsonDriver, "commit", commit_then_fail)
+    bug_after_ok(monkeypatch)
     run = configure(cli, sim)
     assert (run.status, run.error_code) == (1, "internal_error"), run.events
     assert run.one("error")["help_topic"] == "internal_error"
@@ -157,7 +150,7 @@ def test_an_unforeseen_exception_ends_in_internal_error_with_the_device_restored
     assert sim.device.writes >= 1 and sim.device.settings() == before, "put back field by field"
     assert "Traceback" not in capsys.readouterr().err
     log = (paths.current().log_dir / logs.LOG_NAME).read_text(encoding="utf-8")
-    assert "Traceback" in log and "a bug after OK" in log
+    assert "Traceback" in log and BUG_TEXT in log
     assert sim.device.admin_password not in log
 
 

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QWizard
 
 from app.errors import REGISTRY
-from app.printers.epson.driver import EpsonDriver
 from app.simulator.run import Simulation
+from tests.stand_ins import BUG_TEXT, bug_after_ok
 from tests.ui.conftest import Technician, closed, past_fax, until
 from ui import messages
 
@@ -183,23 +183,16 @@ async def test_a_refused_or_mismatched_save_restores_and_offers_retry(
 async def test_an_unforeseen_exception_shows_internal_error_and_restores(
     simulation, make_wizard, monkeypatch
 ) -> None:
-    """No real part raises a bug on demand, so the driver's OK is wrapped to fail right after
-    the device took the settings: the one stand-in in this file."""
+    """The bug is a stand-in (tests/stand_ins.py): no real part raises one on demand."""
     sim = simulation(auto_approve=0, poll_interval=1)
     before = sim.device.settings()
-    commit = EpsonDriver.commit
-
-    def commit_then_fail(self: EpsonDriver, *args, **kwargs):
-        commit(self, *args, **kwargs)
-        raise KeyError("a bug after OK")
-
-    monkeypatch.setattr(EpsonDriver, "commit", commit_then_fail)
+    bug_after_ok(monkeypatch)
     you = Technician(make_wizard(language="it"))
     await to_push(you, sim)
     you.click("saveToPrinterButton")
     shown = await wait_error(you)
     assert_shows(you, shown, "internal_error")
-    assert "KeyError" in shown[0] and "a bug after OK" not in shown[0]
+    assert "KeyError" in shown[0] and BUG_TEXT not in shown[0]
     assert sim.device.writes >= 1 and sim.device.settings() == before
 
 
