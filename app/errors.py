@@ -235,7 +235,7 @@ class CommitFailed(WizardError):
     exit_status = EXIT_DEVICE
     message = (
         "The printer did not save the settings; its previous settings were put back. Wait "
-        "until the printer is ready, then save again."
+        "until the printer is ready, then sign it in again and save."
     )
 
 

@@ -96,6 +96,10 @@ class FlowController(QObject):
     def busy(self) -> bool:
         return self._busy > 0
 
+    def has_done(self, name: str) -> bool:
+        """Whether step `name` has run and still stands (a rollback takes it back)."""
+        return self.loaded and name in self.runner.history
+
     def has_step(self, name: str) -> bool:
         return name in self.runner.flow.steps
 

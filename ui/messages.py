@@ -98,7 +98,7 @@ def error_templates() -> dict[str, str]:
         "commit_failed": QCoreApplication.translate(
             "Messages",
             "The printer did not save the settings; its previous settings were put back. Wait "
-            "until the printer is ready, then save again.",
+            "until the printer is ready, then sign it in again and save.",
         ),
         "verify_mismatch": QCoreApplication.translate(
             "Messages",

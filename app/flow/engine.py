@@ -197,10 +197,13 @@ class FlowRunner:
         elif isinstance(exc, asyncio.CancelledError) or _restores(exc):
             if undo_step:
                 await self._undo(step, problems)
+            reopened = self._first_undoable()
             await self._rollback(problems)
             self.state = (
                 State.CANCELLED if isinstance(exc, asyncio.CancelledError) else State.FAILED
             )
+            if reopened is not None:
+                data_before = self._reopen(reopened)
         else:
             self.state = State.FAILED
         self.data = data_before
@@ -215,6 +218,21 @@ class FlowRunner:
                 done.undoable = False
         self.current = self.flow.resolve_next(step, self.data)
         self.state = State.FINISHED if self.current is None else State.READY
+
+    def _first_undoable(self) -> int | None:
+        return next(
+            (i for i, done in enumerate(self._done) if done.undoable and done.step.undo),
+            None,
+        )
+
+    def _reopen(self, index: int) -> dict[str, Any]:
+        """After a rollback, the flow stands again at the first step it undid: what that step
+        did on the device is gone (a printer's sign-in, put back with the settings), so a
+        retry starts there, not at the step that failed. Returns that step's data before."""
+        done = self._done[index]
+        del self._done[index:]
+        self.current = done.step.name
+        return dict(done.data_before)
 
     async def _rollback(self, problems: list[BaseException]) -> None:
         for done in reversed(self._done):

@@ -111,17 +111,14 @@ class MailboxResult:
     test_message_to: str | None = None
 
 
-def compare_accounts(checked: str | None, printer_account: str | None) -> dict[str, str] | None:
-    """A `mailbox_differs` warning (`code`, `message`) when the printer signed in as another
-    account than the mailbox checked; None when they match or either is unknown. Pure."""
+def compare_accounts(checked: str | None, printer_account: str | None) -> dict[str, Any] | None:
+    """The fields of a `mailbox_differs` warning when the printer signed in as another account
+    than the mailbox checked; None when they match or either is unknown. Pure."""
     if not checked or not printer_account:
         return None
     if checked.strip().casefold() == printer_account.strip().casefold():
         return None
-    return {
-        "code": MAILBOX_DIFFERS.code,
-        "message": MAILBOX_DIFFERS.text(checked=checked.strip(), account=printer_account.strip()),
-    }
+    return MAILBOX_DIFFERS.event(checked=checked.strip(), account=printer_account.strip())
 
 
 class MailboxCheck:

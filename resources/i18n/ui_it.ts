@@ -340,8 +340,8 @@
         <translation>Questa stampante non ha impostazioni e-mail del server fax; le sue impostazioni e-mail sono state configurate e verificate. Per il fax non serve fare altro.</translation>
     </message>
     <message>
-        <source>The printer did not save the settings; its previous settings were put back. Wait until the printer is ready, then save again.</source>
-        <translation>La stampante non ha salvato le impostazioni; sono state ripristinate quelle precedenti. Attendi che la stampante sia pronta, poi salva di nuovo.</translation>
+        <source>The printer did not save the settings; its previous settings were put back. Wait until the printer is ready, then sign it in again and save.</source>
+        <translation>La stampante non ha salvato le impostazioni; sono state ripristinate quelle precedenti. Attendi che la stampante sia pronta, poi esegui di nuovo l&apos;accesso e salva.</translation>
     </message>
     <message>
         <source>After saving, the printer shows other settings than those written ({field}); the previous settings were put back. Update the firmware, then try again.</source>
@@ -667,6 +667,14 @@
     <message>
         <source>Save the settings to the printer</source>
         <translation>Salva le impostazioni nella stampante</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>&amp;Accedi di nuovo</translation>
+    </message>
+    <message>
+        <source>Sign the printer in again: putting the settings back undid its sign-in</source>
+        <translation>Esegui di nuovo l&apos;accesso della stampante: il ripristino delle impostazioni ha annullato il suo accesso</translation>
     </message>
     <message>
         <source>Progress of the save</source>

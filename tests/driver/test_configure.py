@@ -8,10 +8,15 @@ import asyncio
 import pytest
 
 from app import config, logs, paths
+from app.errors import VerifyMismatch
 from app.flow.services import PrinterSession
 from app.flow.setup import SETUP_FLOW
 from app.headless import drive
+from app.printers.address import parse_address
+from app.printers.base import AuthMethod, EmailSettings, Service
+from app.printers.epson.driver import EpsonDriver
 from app.simulator import models
+from app.trust import TrustChoice
 from tests.driver.conftest import login_args
 from tests.stand_ins import BUG_TEXT, bug_after_ok
 
@@ -217,3 +222,22 @@ def test_another_sender_is_kept_with_the_send_as_warning(simulation) -> None:
     warnings = [fields["code"] for event, fields in events.seen if event == "warning"]
     assert "sender_needs_send_as" in warnings
     assert sim.device.settings()["sender"] == "frontdesk@contoso.com"
+
+
+def test_a_save_without_a_sign_in_is_put_back_too(simulation) -> None:
+    """A save retried after a restore writes without a Sign In before it: its OK is a write of
+    its own, and the restore must undo it (it once was a no-op, leaving OAuth2 unsigned)."""
+    sim = start(simulation)
+    before = sim.device.settings()
+    driver = EpsonDriver(parse_address(sim.device.https_url), trust=TrustChoice(trust_new=True))
+    try:
+        driver.reach()
+        driver.login("", sim.device.admin_password)
+        wanted = EmailSettings(AuthMethod.OAUTH2, Service.EXCHANGE, signed_in=True)
+        with pytest.raises(VerifyMismatch):
+            driver.commit(wanted)
+        assert sim.device.settings()["auth_method"] == "oauth2", "the OK did write"
+        driver.restore()
+    finally:
+        driver.close()
+    assert sim.device.settings() == before

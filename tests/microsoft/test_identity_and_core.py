@@ -125,6 +125,10 @@ def test_compare_accounts() -> None:
     assert "scanner@contoso.com" in warning["message"]
     assert "reception@contoso.com" in warning["message"]
     assert "{" not in warning["message"]
+    assert warning["details"] == {
+        "checked": "scanner@contoso.com",
+        "account": "reception@contoso.com",
+    }
 
 
 def test_no_token_or_device_code_in_logs_even_at_debug(start_identity, caplog) -> None:

@@ -160,6 +160,21 @@ async def test_an_expired_code_is_followed_by_a_new_one_and_the_run_ends_verifie
     assert sim.device.settings()["auth_method"] == "oauth2"
 
 
+async def test_back_after_a_restored_save_is_a_new_sign_in(simulation, make_wizard) -> None:
+    sim = simulation(scenario="commit-refused", auto_approve=0, poll_interval=1)
+    you = Technician(make_wizard(language="it"))
+    await to_push(you, sim)
+    you.click("saveToPrinterButton")
+    await wait_error(you)
+    you.wizard.back()
+    await you.reach("pushPage")  # through a fresh sign-in page, approved at once
+    assert usable(you, QAbstractButton, "saveToPrinterButton")
+    assert error_shown(you)[0] == ""
+    you.click("saveToPrinterButton")
+    await until(lambda: you.page_name() != "pushPage", what="the save to succeed")
+    assert sim.device.settings()["signed_in"] is True
+
+
 @pytest.mark.parametrize(
     ("scenario", "code"),
     [("commit-refused", "commit_failed"), ("verify-mismatch", "verify_mismatch")],
@@ -177,7 +192,16 @@ async def test_a_refused_or_mismatched_save_restores_and_offers_retry(
     assert you.page_name() == "pushPage"
     assert sim.device.settings() == before
     assert sim.device.settings("fax") == fax_before
-    assert usable(you, QAbstractButton, "saveToPrinterButton")  # retry
+    # Putting the settings back undid the sign-in: the retry is a new sign-in, then the save.
+    assert usable(you, QAbstractButton, "signInAgainButton")
+    assert not you.find(QAbstractButton, "saveToPrinterButton").isVisible()
+    assert not you.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    you.click("signInAgainButton")
+    await you.reach("pushPage")
+    you.click("saveToPrinterButton")
+    await until(lambda: you.page_name() != "pushPage", what="the save to succeed")
+    settings = sim.device.settings()
+    assert settings["auth_method"] == "oauth2" and settings["signed_in"] is True
 
 
 async def test_an_unforeseen_exception_shows_internal_error_and_restores(

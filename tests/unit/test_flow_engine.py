@@ -168,7 +168,12 @@ async def test_failure_after_first_write_undoes_every_step_of_the_transaction() 
         await flow.advance()
     assert device.settings == BEFORE
     assert flow.state is State.FAILED
-    assert flow.current == "push"
+    assert flow.current == "sign_in", "what sign_in did is undone: a retry starts there"
+    assert flow.history == ["printer", "login", "method"]
+    device.fail.clear()
+    assert await flow.advance() == "push"
+    assert device.settings["method"] == "oauth2-pending"
+    assert await flow.advance() == "fax"
 
 
 async def test_an_error_that_does_not_restore_leaves_the_writes_alone() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ui.pages.base import StepPage
@@ -31,6 +32,11 @@ class PushPage(StepPage):
         self.saveToPrinterButton.setObjectName("saveToPrinterButton")
         self.saveToPrinterButton.clicked.connect(self.save)
         row.addWidget(self.saveToPrinterButton)
+        self.signInAgainButton = QPushButton(self)
+        self.signInAgainButton.setObjectName("signInAgainButton")
+        self.signInAgainButton.clicked.connect(self.sign_in_again)
+        self.signInAgainButton.setVisible(False)
+        row.addWidget(self.signInAgainButton)
         row.addStretch(1)
         self.body.addLayout(row)
         self.pushProgress = QProgressBar(self)
@@ -60,6 +66,10 @@ class PushPage(StepPage):
         )
         self.saveToPrinterButton.setText(self.tr("&Save to printer"))
         self.saveToPrinterButton.setAccessibleName(self.tr("Save the settings to the printer"))
+        self.signInAgainButton.setText(self.tr("Sign &in again"))
+        self.signInAgainButton.setAccessibleName(
+            self.tr("Sign the printer in again: putting the settings back undid its sign-in")
+        )
         self.pushProgress.setAccessibleName(self.tr("Progress of the save"))
         self.pushProgress.setFormat(self.tr("%v of %m"))
         self._render_phases()
@@ -96,9 +106,41 @@ class PushPage(StepPage):
         self._render_phases()
         self.start_step()
 
+    def sign_in_again(self) -> None:
+        """After a failed save the previous settings are back, and with them the printer's
+        old sign-in state: the flow waits at the sign-in again, so the page goes there."""
+        wizard = self.wizard()
+        if wizard is not None and hasattr(wizard, "go_to_sign_in"):
+            wizard.go_to_sign_in()
+
+    def cleanupPage(self) -> None:  # noqa: N802 (Qt override)
+        """Back once a restore took the flow back to the sign-in means Sign in again: the flow
+        already stands there, and the sign-in page must start afresh, not show the old one."""
+        wizard = self.wizard()
+        if not self._sign_in_undone() or getattr(wizard, "restarting", True):
+            super().cleanupPage()
+            return
+        self.clear_error()
+        QTimer.singleShot(0, self, self.sign_in_again)
+
+    def _sign_in_undone(self) -> bool:
+        return self.controller.loaded and self.controller.current == "sign_in"
+
+    def step_failed(self, error: Any) -> None:
+        self._render_actions()
+
     def set_working(self, working: bool, text: str = "") -> None:
         super().set_working(working, text)
-        self.saveToPrinterButton.setEnabled(not working and self.flow_is_here())
+        self._render_actions()
+
+    def _render_actions(self) -> None:
+        """Save (again) while the flow is here; Sign in again once a restore took it back."""
+        undone = not self.working and self._sign_in_undone()
+        self.saveToPrinterButton.setVisible(not undone)
+        self.saveToPrinterButton.setEnabled(not self.working and self.flow_is_here())
+        self.signInAgainButton.setVisible(undone)
+        if undone:
+            self.signInAgainButton.setFocus()
 
     def on_event(self, event: str, fields: dict[str, Any]) -> None:
         super().on_event(event, fields)
@@ -119,13 +161,13 @@ class PushPage(StepPage):
         super().step_succeeded(next_step)
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt override)
-        return not self.working and not self.flow_is_here()
+        return not self.working and self.can_go_on()
 
     def can_go_on(self) -> bool:
-        return self.controller.loaded and not self.flow_is_here()
+        return self.controller.has_done(self.step_name)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        self.saveToPrinterButton.setEnabled(self.flow_is_here())
+        self._render_actions()
         self.saveToPrinterButton.setFocus()
 
     def reset(self) -> None:
@@ -134,3 +176,4 @@ class PushPage(StepPage):
         self._done = False
         self.pushProgress.setValue(0)
         self._render_phases()
+        self._render_actions()

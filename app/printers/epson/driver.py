@@ -309,7 +309,10 @@ class EpsonDriver:
         return progress
 
     def commit(self, wanted: EmailSettings, part: str = EMAIL) -> EmailSettings:
-        """Press OK with the settings the service needs; success is decided by reading back."""
+        """Press OK with the settings the service needs; success is decided by reading back.
+        OK is a write like Sign In: a save retried after a restore must be put back too."""
+        if part not in self._backups:
+            self.backup(part)
         email = self.read_email_page(part)
         changes = self._choices(
             email,
@@ -326,6 +329,7 @@ class EpsonDriver:
             if control is not None and value is not None:
                 changes[control.name] = value
         button = find_button(email.form, "ok") or first_button(email.form)
+        self._written.add(part)
         try:
             answer = self._submit(email.page, email.form, changes, button, kind="set", commit=True)
         except Unreachable:
