@@ -135,7 +135,7 @@ async def test_cancel_during_the_save_restores(simulation, make_wizard, capfd) -
     await to_push(you, sim)
     push = wizard.pages["push"]
     you.click("saveToPrinterButton")
-    await until(lambda: push._reached >= 1, what="the commit to start")
+    await until(lambda: push.phases.reached >= 1, what="the commit to start")
     assert push.working
     cancel(wizard)
     await assert_left_clean(sim, wizard, before, threads, capfd)

@@ -17,9 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.pages.base import StepPage
 from ui.widgets.device_code import DeviceCodePanel
+from ui.widgets.phase_list import PhaseList
 
 PHASES = ("sign_in", "commit", "verify")
 CHOICES = ("keep", "exchange", "outlook")
@@ -41,8 +40,6 @@ class FaxPage(StepPage):
         self.setObjectName("faxPage")
         self._state: dict[str, Any] = {}
         self._account: str | None = None
-        self._reached = -1
-        self._done = False
 
         self.introLabel = self.help_link_label("faxIntroLabel")
         self.body.addWidget(self.introLabel)
@@ -79,20 +76,14 @@ class FaxPage(StepPage):
         self.signInStateLabel.setWordWrap(True)
         self.signInStateLabel.setTextFormat(Qt.TextFormat.PlainText)
         sign_in.addWidget(self.signInStateLabel)
-        self.faxProgress = QProgressBar(self.signInBox)
-        self.faxProgress.setObjectName("faxProgress")
-        self.faxProgress.setRange(0, len(PHASES))
-        self.faxProgress.setValue(0)
-        sign_in.addWidget(self.faxProgress)
-        phases = QHBoxLayout()  # one row: the page is tall already
-        self.phaseLabels: list[QLabel] = []
-        for phase in PHASES:
-            label = QLabel(self.signInBox)
-            label.setObjectName(f"faxPhase_{phase}")
-            phases.addWidget(label)
-            self.phaseLabels.append(label)
-        phases.addStretch(1)
-        sign_in.addLayout(phases)
+        self.phases = PhaseList(
+            PHASES,
+            progress_name="faxProgress",
+            label_prefix="faxPhase_",
+            in_a_row=True,  # the page is tall already
+            parent=self.signInBox,
+        )
+        sign_in.addWidget(self.phases)
         self.body.addWidget(self.signInBox)
         self.signInBox.setVisible(False)
 
@@ -126,30 +117,16 @@ class FaxPage(StepPage):
         self.faxOutlookRadio.setAccessibleName(self.tr("Fax server: Outlook.com"))
         self.signInBox.setTitle(self.tr("Sign-in for the fax server"))
         self.signInStateLabel.setAccessibleName(self.tr("Sign-in state"))
-        self.faxProgress.setAccessibleName(self.tr("Progress of the fax server settings"))
-        self.faxProgress.setFormat(self.tr("%v of %m"))
-        self._render_state()
-        self._render_phases()
-
-    def _phase_texts(self) -> tuple[str, ...]:
-        return (
-            self.tr("Sign in"),
-            self.tr("Save on the printer (OK)"),
-            self.tr("Read back and compare"),
+        self.phases.progress.setAccessibleName(self.tr("Progress of the fax server settings"))
+        self.phases.progress.setFormat(self.tr("%v of %m"))
+        self.phases.set_texts(
+            (
+                self.tr("Sign in"),
+                self.tr("Save on the printer (OK)"),
+                self.tr("Read back and compare"),
+            )
         )
-
-    def _render_phases(self) -> None:
-        for index, (label, text) in enumerate(
-            zip(self.phaseLabels, self._phase_texts(), strict=True)
-        ):
-            if index < self._reached or (self._done and index <= self._reached):
-                mark = "✔"
-            elif index == self._reached:
-                mark = "▶"
-            else:
-                mark = "○"
-            label.setText(f"{mark}  {text}")
-        self.faxProgress.setValue(len(PHASES) if self._done else max(self._reached, 0))
+        self._render_state()
 
     def _render_state(self) -> None:
         if self._account:
@@ -205,30 +182,27 @@ class FaxPage(StepPage):
                 fields.get("expires_at"),
                 personal=self.choice == "outlook",
             )
-            self._reached = max(self._reached, 0)
+            self.phases.reach("sign_in")
         elif event == "sign_in_state":
             self._state = dict(fields)
         elif event == "signed_in":
             self._account = fields.get("account") or ""
             self.panel.code_used()
-            self._reached = max(self._reached, PHASES.index("commit"))
+            self.phases.reach("commit")
         elif event in ("saved", "verified"):
-            self._reached = max(self._reached, PHASES.index("verify"))
+            self.phases.reach("verify")
         self._render_state()
-        self._render_phases()
 
     # --- running ---------------------------------------------------------------------------
 
     def start_step(self, **inputs: Any) -> None:
         self._state = {}
         self._account = None
-        self._reached = -1
-        self._done = False
+        self.phases.clear()
         self.panel.clear()
         self.signInBox.setVisible(self.choice != "keep")
         super().start_step(**inputs)
         self._render_state()
-        self._render_phases()
 
     def set_working(self, working: bool, text: str = "") -> None:
         super().set_working(working, text)
@@ -248,9 +222,7 @@ class FaxPage(StepPage):
 
     def step_succeeded(self, next_step: str | None) -> None:
         if self.choice != "keep":
-            self._done = True
-            self._reached = len(PHASES) - 1
-        self._render_phases()
+            self.phases.finish()
         super().step_succeeded(next_step)
 
     def step_failed(self, error: Any) -> None:
@@ -267,13 +239,11 @@ class FaxPage(StepPage):
         super().reset()
         self._state = {}
         self._account = None
-        self._reached = -1
-        self._done = False
+        self.phases.clear()
         self.panel.clear()
         self.faxKeepRadio.setChecked(True)
         self.signInBox.setVisible(False)
         self._render_state()
-        self._render_phases()
 
 
 async def _wait(awaitable: Any) -> None:

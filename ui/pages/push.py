@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.pages.base import StepPage
+from ui.widgets.phase_list import PhaseList
 
 PHASES = ("write", "commit", "verify", "test")
 
@@ -21,8 +22,6 @@ class PushPage(StepPage):
         super().__init__(controller, parent)
         self.setObjectName("pushPage")
         self.setCommitPage(True)  # after the save there is no going back to the sign-in
-        self._reached = -1
-        self._done = False
 
         self.introLabel = QLabel(self)
         self.introLabel.setWordWrap(True)
@@ -39,19 +38,10 @@ class PushPage(StepPage):
         row.addWidget(self.signInAgainButton)
         row.addStretch(1)
         self.body.addLayout(row)
-        self.pushProgress = QProgressBar(self)
-        self.pushProgress.setObjectName("pushProgress")
-        self.pushProgress.setRange(0, len(PHASES))
-        self.pushProgress.setValue(0)
-        self.body.addWidget(self.pushProgress)
-        phases = QVBoxLayout()
-        self.phaseLabels: list[QLabel] = []
-        for phase in PHASES:
-            label = QLabel(self)
-            label.setObjectName(f"phase_{phase}")
-            phases.addWidget(label)
-            self.phaseLabels.append(label)
-        self.body.addLayout(phases)
+        self.phases = PhaseList(
+            PHASES, progress_name="pushProgress", label_prefix="phase_", parent=self
+        )
+        self.body.addWidget(self.phases)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -70,29 +60,16 @@ class PushPage(StepPage):
         self.signInAgainButton.setAccessibleName(
             self.tr("Sign the printer in again: putting the settings back undid its sign-in")
         )
-        self.pushProgress.setAccessibleName(self.tr("Progress of the save"))
-        self.pushProgress.setFormat(self.tr("%v of %m"))
-        self._render_phases()
-
-    def _phase_texts(self) -> tuple[str, ...]:
-        return (
-            self.tr("Write the email settings"),
-            self.tr("Save them on the printer (OK)"),
-            self.tr("Read them back and compare"),
-            self.tr("Printer's connection test"),
+        self.phases.progress.setAccessibleName(self.tr("Progress of the save"))
+        self.phases.progress.setFormat(self.tr("%v of %m"))
+        self.phases.set_texts(
+            (
+                self.tr("Write the email settings"),
+                self.tr("Save them on the printer (OK)"),
+                self.tr("Read them back and compare"),
+                self.tr("Printer's connection test"),
+            )
         )
-
-    def _render_phases(self) -> None:
-        for index, (label, text) in enumerate(
-            zip(self.phaseLabels, self._phase_texts(), strict=True)
-        ):
-            if index < self._reached or (self._done and index <= self._reached):
-                mark = "✔"
-            elif index == self._reached:
-                mark = "▶"
-            else:
-                mark = "○"
-            label.setText(f"{mark}  {text}")
 
     def busy_text(self) -> str:
         return self.tr("Saving to the printer…")
@@ -100,10 +77,8 @@ class PushPage(StepPage):
     def save(self) -> None:
         if self.working or not self.flow_is_here():
             return
-        self._reached = 0  # the settings were written with the sign-in; the save starts here
-        self._done = False
-        self.pushProgress.setValue(0)
-        self._render_phases()
+        self.phases.clear()
+        self.phases.reach("write")  # written with the sign-in: the save starts here
         self.start_step()
 
     def sign_in_again(self) -> None:
@@ -145,19 +120,14 @@ class PushPage(StepPage):
     def on_event(self, event: str, fields: dict[str, Any]) -> None:
         super().on_event(event, fields)
         if event == "progress" and fields.get("phase") in PHASES:
-            self._reached = max(self._reached, PHASES.index(fields["phase"]))
+            self.phases.reach(fields["phase"])
         elif event == "saved":  # the printer's OK: reading back comes next
-            self._reached = max(self._reached, PHASES.index("verify"))
+            self.phases.reach("verify")
         elif event == "verified":
-            self._reached = max(self._reached, PHASES.index("test"))
-        self.pushProgress.setValue(max(self._reached, 0))
-        self._render_phases()
+            self.phases.reach("test")
 
     def step_succeeded(self, next_step: str | None) -> None:
-        self._done = True
-        self._reached = len(PHASES) - 1
-        self.pushProgress.setValue(len(PHASES))
-        self._render_phases()
+        self.phases.finish()
         super().step_succeeded(next_step)
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt override)
@@ -172,8 +142,5 @@ class PushPage(StepPage):
 
     def reset(self) -> None:
         super().reset()
-        self._reached = -1
-        self._done = False
-        self.pushProgress.setValue(0)
-        self._render_phases()
+        self.phases.clear()
         self._render_actions()
