@@ -207,8 +207,8 @@ class UnsupportedPage(WizardError):
     code = "unsupported_page"
     exit_status = EXIT_DEVICE
     message = (
-        "A page of the printer's Web Config could not be understood ({page}). A copy without "
-        "passwords was saved for support; a profile file can describe this firmware."
+        "A page of the printer's Web Config could not be understood ({page}). Try once more; if "
+        "it happens again, set OAuth2 up by hand in Web Config and send the log folder to support."
     )
 
 

@@ -82,8 +82,9 @@ def error_templates() -> dict[str, str]:
         ),
         "unsupported_page": QCoreApplication.translate(
             "Messages",
-            "A page of the printer's Web Config could not be understood ({page}). A copy without "
-            "passwords was saved for support; a profile file can describe this firmware.",
+            "A page of the printer's Web Config could not be understood ({page}). Try once more; "
+            "if it happens again, set OAuth2 up by hand in Web Config and send the log folder to "
+            "support.",
         ),
         "not_configured": QCoreApplication.translate(
             "Messages",

@@ -328,8 +328,8 @@
         <translation>La stampante è raggiunta tramite la sua interfaccia di rete aggiuntiva, che non supporta OAuth2. Collegati invece all&apos;interfaccia di rete standard della stampante.</translation>
     </message>
     <message>
-        <source>A page of the printer&apos;s Web Config could not be understood ({page}). A copy without passwords was saved for support; a profile file can describe this firmware.</source>
-        <translation>Una pagina di Web Config della stampante non è stata compresa ({page}). Ne è stata salvata una copia senza password per l&apos;assistenza; un file di profilo può descrivere questo firmware.</translation>
+        <source>A page of the printer&apos;s Web Config could not be understood ({page}). Try once more; if it happens again, set OAuth2 up by hand in Web Config and send the log folder to support.</source>
+        <translation>Una pagina di Web Config della stampante non è stata compresa ({page}). Riprova; se si ripete, configura OAuth2 a mano in Web Config e invia la cartella dei registri all&apos;assistenza.</translation>
     </message>
     <message>
         <source>This printer does not use OAuth2 yet, so there is no sign-in to renew. Run the full setup instead.</source>
