@@ -19,7 +19,7 @@ LOG_NAME = "printer-oauth.log"
 _MAX_BYTES = 1_000_000
 _BACKUPS = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-_CHATTY = ("msal", "urllib3")
+_CHATTY = ("msal", "urllib3", "qasync", "asyncio")
 
 _secrets: set[str] = set()
 _previous_levels: dict[logging.Handler, int] = {}
@@ -67,7 +67,9 @@ def setup(level: str = "INFO") -> logging.Handler:
 
 
 def _quiet_libraries(record: logging.LogRecord) -> bool:
-    """msal prints device codes at DEBUG, urllib3 full URLs: INFO is enough for support."""
+    """msal prints device codes at DEBUG, urllib3 full URLs, qasync the result of every call
+    run in a thread (a sign-in code, before the flow can register it as a secret), asyncio
+    its internals: INFO is enough for support."""
     return record.levelno >= logging.INFO or not record.name.startswith(_CHATTY)
 
 

@@ -61,6 +61,8 @@ class _StepContext:
     def emit(self, event: str, **fields: Any) -> None:
         if self._step.part is not None:
             fields.setdefault("part", self._step.part)
+        shown = {key: value for key, value in fields.items() if key != "user_code"}
+        log.debug("step %s: %s %s", self._step.name, event, shown)  # the code is a secret
         self._runner.on_event(event, fields)
 
     def commit(self) -> None:

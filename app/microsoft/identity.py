@@ -76,9 +76,10 @@ _quiet_msal()
 
 @dataclass(frozen=True)
 class DeviceCode:
-    """What the person needs to sign in; the device code itself stays inside `DeviceSignIn`."""
+    """What the person needs to sign in; the device code itself stays inside `DeviceSignIn`.
+    The repr leaves the user code out, as any repr may reach a log."""
 
-    user_code: str
+    user_code: str = field(repr=False)
     verification_uri: str
     expires_at: datetime.datetime
     """UTC, already capped for personal accounts."""

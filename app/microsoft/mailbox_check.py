@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from app import errors
+from app import errors, logs
 from app.errors import MAILBOX_DIFFERS, ConfigInvalid
+
+log = logging.getLogger(__name__)
 
 Service = Literal["exchange", "outlook"]
 SERVICES: tuple[Service, ...] = ("exchange", "outlook")
@@ -167,10 +170,13 @@ class MailboxCheck:
         if self._stop.is_set():
             sign_in.cancel()
         try:
-            return sign_in.start()
+            code = sign_in.start()
         except BaseException:
             self.close()
             raise
+        logs.forget_later(code.user_code)
+        log.debug("mailbox check: code for %s until %s", code.verification_uri, code.expires_at)
+        return code
 
     def follow(self) -> str:
         """Waits for the person to sign in; returns the account. Blocks until the answer,

@@ -86,7 +86,9 @@ class EmailSettings:
 
 @dataclass(frozen=True)
 class SignInCode:
-    user_code: str
+    """The device's code; its repr leaves the code out, as any repr may reach a log."""
+
+    user_code: str = field(repr=False)
     verification_uri: str
     expires_at: datetime | None = None
 

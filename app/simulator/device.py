@@ -24,6 +24,7 @@ variant's threshold, as real firmware does.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import tempfile
 import threading
@@ -77,8 +78,16 @@ class Printer:
         restart_seconds: float = 1.5,
         lockout_seconds: float = 60.0,
         interface: str = "standard",
+        model_name: str | None = None,
+        serial: str | None = None,
+        firmware: str | None = None,
     ) -> None:
-        self._model = models.get(model)
+        """`model_name`, `serial` and `firmware` replace the model's own: a unique serial is a
+        unique admin password (the secret canary), markup in them is hostile device text."""
+        given = {"name": model_name, "serial": serial, "firmware": firmware}
+        self._model = dataclasses.replace(
+            models.get(model), **{key: value for key, value in given.items() if value is not None}
+        )
         self.layout = variants.generate(variant)
         """The variant's draw (page ids, field names…), for tests that check the driver."""
         self.scenario = scenario

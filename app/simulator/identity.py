@@ -306,6 +306,14 @@ class IdentityService:
         with self._lock:
             return self._access.get(access_token)
 
+    def issued_secrets(self) -> list[str]:
+        """Every secret this service has handed out so far — user and device codes, access
+        and refresh tokens — so the secret canary can search for them where they must never be
+        (app logs, files, the process list)."""
+        with self._lock:
+            codes = [(c.user_code, c.device_code) for c in self._codes.values()]
+            return [*(s for pair in codes for s in pair), *self._access, *self._refresh]
+
     def approve(self, user_code: str, account: str | None = None, consent: bool = True) -> None:
         """Acts as the person on the sign-in page; ValueError when the page would refuse."""
         self._act(user_code, approve=True, account=account, consent=consent)

@@ -438,9 +438,12 @@ class EpsonDriver:
         return Page(text, self.transport.last_url or target)
 
     def _capture(self, page: Page, name: str) -> None:
-        """A redacted copy of a page the driver could not read, for support."""
+        """A redacted copy of a page the driver could not read, for support: without the
+        credentials and serial, nor any secret registered for the log (a sign-in code the page
+        may still show)."""
         folder = paths.ensure(paths.current().captures_dir)
         secrets = [*(self._credentials or ()), self.device.serial if self.device else None]
+        secrets += logs.known_secrets()
         target = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.html"
         target.write_text(redact_html(str(page.soup), secrets), encoding="utf-8")
         log.warning("saved a redacted copy of the %s page as %s", name, target.name)

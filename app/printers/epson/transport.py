@@ -185,6 +185,9 @@ class Transport:
             for _ in range(_MAX_REDIRECTS + 1):
                 answer = self._send(method, url, data, timeout, retry=retry)
                 self.counts[kind] += 1
+                log.debug(
+                    "%s %s (%s): HTTP %s", method, urlsplit(url).path, kind, answer.status_code
+                )
                 if not answer.is_redirect:
                     self.last_url = url
                     return self._body(answer, url)
