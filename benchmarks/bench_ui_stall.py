@@ -81,7 +81,7 @@ def _child(kind: str, env: dict[str, str], *args: str) -> dict[str, Any]:
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines:
         raise RuntimeError(f"{kind} run failed ({result.returncode}): {result.stderr[-2000:]}")
-    return json.loads(lines[-1])
+    return {**json.loads(lines[-1]), "stderr": result.stderr.strip()}
 
 
 def measure_latency_run(latency_ms: int = LATENCY_MS) -> dict[str, Any]:
@@ -150,6 +150,7 @@ class Heartbeat:
         self.longest = 0.0
         self.longest_on = ""
         self.run_s = 0.0
+        self.beats = 0
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HEARTBEAT_MS)
@@ -165,6 +166,7 @@ class Heartbeat:
     def _beat(self) -> None:
         now = time.perf_counter()
         gap, self._last = now - self._last, now
+        self.beats += 1
         if gap > self.longest:
             self.longest, self.longest_on = gap, self._where()
 
@@ -287,6 +289,7 @@ def child(kind: str, args: list[str]) -> dict[str, Any]:
         "longest_stall_ms": round(heartbeat.longest * 1000, 1),
         "longest_stall_on": heartbeat.longest_on,
         "run_s": round(heartbeat.run_s, 2),
+        "beats": heartbeat.beats,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
