@@ -11,7 +11,6 @@ as soon as its modules have loaded and stays open to the end, as for a command-l
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -87,7 +86,10 @@ def serve(
 ) -> None:
     """Run the qasync loop from a painted wizard until it has closed and shut down: the flow's
     modules load on a worker thread, then the product log opens. `alongside()` runs on the
-    loop beside the wizard (bench_ui_stall drives a run through it)."""
+    loop beside the wizard (bench_ui_stall drives a run through it). asyncio itself is imported
+    here, after the first paint: it alone took about a quarter of the time to it."""
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -100,6 +102,8 @@ def serve(
 
 
 async def _serve(wizard: Any, alongside: Callable[[], Awaitable[Any]] | None) -> None:
+    import asyncio
+
     await wizard.controller.load()
     from app import logs
 
@@ -130,6 +134,8 @@ def _exit_after_first_paint(app: QApplication, wizard: QWizard) -> int:
 
 
 async def _until_closed(wizard: Any) -> None:
+    import asyncio
+
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_finished(_result: int) -> None:

@@ -16,17 +16,19 @@ references them weakly (../shared/facts/qt.md).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import logging
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.errors import Cancelled, InternalError, WizardError
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,8 @@ class FlowController(QObject):
     async def load(self) -> None:
         """Import the flow's modules on a worker thread, once; every caller waits for that one
         import. Work run through `run` waits for it before it starts."""
+        import asyncio
+
         if all(name in sys.modules for name in FLOW_MODULES) and self._loading is None:
             return
         if self._loading is None:
@@ -159,6 +163,8 @@ class FlowController(QObject):
     # --- tasks ---------------------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -179,6 +185,8 @@ class FlowController(QObject):
         The callbacks are dropped when the run was reset meanwhile (another printer). Asked
         before the caller's loop runs (a timer firing while the first page paints), the work
         waits for the loop instead of landing on a loop nobody runs."""
+        import asyncio
+
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -310,6 +318,8 @@ class FlowController(QObject):
 
     async def shutdown(self) -> None:
         """Cancel what runs, put the device back if a transaction is open, close sockets."""
+        import asyncio
+
         runner, self._runner = self._runner, None
         self._generation += 1
         if runner is not None:
