@@ -1,18 +1,20 @@
 """Starting the wizard: the QApplication, the first paint, then qasync and the flow.
 
 The first page paints before qasync (and, through the flow, `requests`) is imported (DESIGN.md
-quality bars). The loop runs until the wizard closes; closing waits for the wizard's shutdown
-(cancel, restore, close sockets) before the loop closes. The product log (secrets removed in
-its handler) is open from the first paint to the end, as for a command-line run. `--demo`
-starts the simulator in this process and opens the wizard at its printer.
+quality bars); the flow's modules then load on a worker thread while the loop already runs
+(ui/flow_bridge.py `FlowController.load`), so the painted window never freezes on them. The
+loop runs until the wizard closes; closing waits for the wizard's shutdown (cancel, restore,
+close sockets) before the loop closes. The product log (secrets removed in its handler) opens
+as soon as its modules have loaded and stays open to the end, as for a command-line run.
+`--demo` starts the simulator in this process and opens the wizard at its printer.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
@@ -71,23 +73,48 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
         return _exit_after_first_paint(app, wizard)
     wizard.show()
     app.processEvents()  # the first page paints before the heavy modules load
+    try:
+        serve(app, wizard)
+    finally:
+        if simulation is not None:
+            simulation.stop()
+    return 0
 
-    from app import logs
 
-    log_handler = logs.setup(_configured("log.level") or "INFO")
+def serve(
+    app: QApplication, wizard: Any, alongside: Callable[[], Awaitable[Any]] | None = None
+) -> None:
+    """Run the qasync loop from a painted wizard until it has closed and shut down: the flow's
+    modules load on a worker thread, then the product log opens. `alongside()` runs on the
+    loop beside the wizard (bench_ui_stall drives a run through it). asyncio itself is imported
+    here, after the first paint: it alone took about a quarter of the time to it."""
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            loop.run_until_complete(_until_closed(wizard))
+            loop.run_until_complete(_serve(wizard, alongside))
     finally:
         asyncio.set_event_loop(None)
-        if simulation is not None:
-            simulation.stop()
+
+
+async def _serve(wizard: Any, alongside: Callable[[], Awaitable[Any]] | None) -> None:
+    import asyncio
+
+    await wizard.controller.load()
+    from app import logs
+
+    log_handler = logs.setup(_configured("log.level") or "INFO")
+    try:
+        if alongside is None:
+            await _until_closed(wizard)
+        else:
+            await asyncio.gather(_until_closed(wizard), alongside())
+    finally:
         logs.teardown(log_handler)
-    return 0
 
 
 class _PaintWatch(QObject):
@@ -107,6 +134,8 @@ def _exit_after_first_paint(app: QApplication, wizard: QWizard) -> int:
 
 
 async def _until_closed(wizard: Any) -> None:
+    import asyncio
+
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_finished(_result: int) -> None:

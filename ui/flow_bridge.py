@@ -6,28 +6,40 @@ loop, the Qt thread) and calls the page back with the step that comes next or wi
 registry's error. The flow's events come back as a Qt signal tagged with the step that emitted
 them, so a step that reports from a worker thread still reaches the widgets on the Qt thread.
 
-Heavy modules (the driver and `requests`) are imported only when the runner is first needed,
-after the first page has painted (DESIGN.md quality bars). Tasks are kept in a set until they
-finish: qasync only references them weakly (../shared/facts/qt.md).
+Heavy modules (the flow, the driver, `requests`, `bs4`, `cryptography`) load after the first
+page has painted, on a worker thread (`FlowController.load`): imported on the UI thread they
+froze the window for about 300 ms at the first contact, and DESIGN.md allows 50 ms. They are
+all `app/` modules and libraries, which never import Qt (a test enforces it for `app/`), so no
+Qt object is made off the UI thread. Tasks are kept in a set until they finish: qasync only
+references them weakly (../shared/facts/qt.md).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import importlib
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.errors import Cancelled, InternalError, WizardError
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
 ORDER = ("printer", "login", "method", "mailbox", "sign_in", "push", "fax", "status")
 """Every page the wizard knows, in the order a flow may visit them. Only a fallback for the
 Next/Finish button before the flow is loaded: the flow decides where Next goes."""
+
+FLOW_MODULES = ("app.flow", "app.flow.setup", "app.flow.services", "segno")
+"""What the runner needs (with them come the driver, `requests`, `bs4`, `cryptography` and the
+product log, app/logs.py), and `segno`, which draws the sign-in page's QR code: imported there
+on the UI thread it froze the window for about 100 ms."""
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[Any], None]
@@ -46,6 +58,11 @@ def default_services() -> Any:
     from app.flow.services import PrinterSession
 
     return PrinterSession(config.load())
+
+
+def _import_flow_modules() -> None:
+    for name in FLOW_MODULES:
+        importlib.import_module(name)
 
 
 class FlowController(QObject):
@@ -68,6 +85,18 @@ class FlowController(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._busy = 0
         self._generation = 0
+        self._loading: asyncio.Future[None] | None = None
+
+    async def load(self) -> None:
+        """Import the flow's modules on a worker thread, once; every caller waits for that one
+        import. Work run through `run` waits for it before it starts."""
+        import asyncio
+
+        if all(name in sys.modules for name in FLOW_MODULES) and self._loading is None:
+            return
+        if self._loading is None:
+            self._loading = asyncio.ensure_future(asyncio.to_thread(_import_flow_modules))
+        await asyncio.shield(self._loading)
 
     # --- the runner ----------------------------------------------------------------------
 
@@ -134,6 +163,8 @@ class FlowController(QObject):
     # --- tasks ---------------------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -154,6 +185,8 @@ class FlowController(QObject):
         The callbacks are dropped when the run was reset meanwhile (another printer). Asked
         before the caller's loop runs (a timer firing while the first page paints), the work
         waits for the loop instead of landing on a loop nobody runs."""
+        import asyncio
+
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -164,6 +197,9 @@ class FlowController(QObject):
         async def job() -> None:
             self._set_busy(+1)
             try:
+                await self.load()
+                if generation != self._generation:
+                    return  # the run was reset while the modules loaded
                 result = await work()
             except WizardError as error:
                 if generation == self._generation:
@@ -184,8 +220,7 @@ class FlowController(QObject):
         self, on_done: OnDone, on_error: OnError, **inputs: Any
     ) -> asyncio.Task[Any] | None:
         """Run the flow's current step with `inputs`; `on_done(next step name or None)`."""
-        runner = self.runner
-        return self.run(lambda: runner.advance(**inputs), on_done, on_error)
+        return self.run(lambda: self.runner.advance(**inputs), on_done, on_error)
 
     def _set_busy(self, delta: int) -> None:
         before = self.busy
@@ -283,6 +318,8 @@ class FlowController(QObject):
 
     async def shutdown(self) -> None:
         """Cancel what runs, put the device back if a transaction is open, close sockets."""
+        import asyncio
+
         runner, self._runner = self._runner, None
         self._generation += 1
         if runner is not None:

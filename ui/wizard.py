@@ -8,7 +8,6 @@ driver load when the first contact starts, after the first page has painted.
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 from collections.abc import Callable
 from typing import Any
@@ -287,6 +286,8 @@ class SetupWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Finish, Cancel or closing the window: cancel what runs, restore, close sockets."""
+        import asyncio
+
         if self.shutdown_task is None:
             try:
                 asyncio.get_running_loop()

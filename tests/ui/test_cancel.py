@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from app.simulator.run import Simulation
-from tests.ui.conftest import Technician, closed, until
+from tests.ui.conftest import Technician, closed, drive_to_status, until
 from tests.ui.test_failures import to_login, to_method, to_push, to_sign_in
 
 pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
@@ -139,3 +139,46 @@ async def test_cancel_during_the_save_restores(simulation, make_wizard, capfd) -
     assert push.working
     cancel(wizard)
     await assert_left_clean(sim, wizard, before, threads, capfd)
+
+
+async def test_cancel_during_the_fax_sign_in_restores_the_fax_server_and_keeps_the_email(
+    simulation, make_wizard, capfd
+) -> None:
+    """The fax server is its own transaction: Cancel during its sign-in puts the fax settings
+    back; the email settings, verified before the fax page, stay as verified."""
+    sim = simulation(auto_approve=None, poll_interval=1)
+    threads = {t.ident for t in threading.enumerate()}
+    capfd.readouterr()
+    wizard = make_wizard(language="en")
+    you = Technician(wizard)
+    await to_sign_in(you, sim)
+    await until(lambda: sim.device.pending_code() is not None, what="the email sign-in code")
+    sim.identity.approve(sim.device.pending_code())
+    await you.reach("pushPage")
+    you.click("saveToPrinterButton")
+    await you.reach("faxPage")
+    on_the_fax_page = snapshot(sim)
+    assert on_the_fax_page["email"]["signed_in"] is True
+    you.click("faxExchangeRadio")
+    you.next()
+    code = you.find(QLabel, "userCodeLabel")
+    await until(lambda: code.text() != "", what="the fax code")
+    assert sim.device.pending_code("fax") == code.text()
+    cancel(wizard)
+    await assert_left_clean(sim, wizard, on_the_fax_page, threads, capfd)
+    assert sim.device.sign_in_state("fax") is None  # the pending fax sign-in is gone
+
+
+async def test_cancel_on_the_status_page_leaves_the_verified_settings(
+    simulation, make_wizard, capfd
+) -> None:
+    sim = simulation(auto_approve=0, poll_interval=1)
+    threads = {t.ident for t in threading.enumerate()}
+    capfd.readouterr()
+    wizard = make_wizard(language="en")
+    you = Technician(wizard)
+    await drive_to_status(you, sim)
+    verified = snapshot(sim)
+    assert verified["email"]["auth_method"] == "oauth2" and verified["email"]["signed_in"]
+    cancel(wizard)
+    await assert_left_clean(sim, wizard, verified, threads, capfd)

@@ -119,7 +119,11 @@ async def test_old_firmware_says_update_it_and_offers_back(simulation, make_wiza
 
 @pytest.mark.parametrize(
     ("scenario", "code"),
-    [("sign-in-declined", "sign_in_declined"), ("sign-in-blocked", "sign_in_blocked")],
+    [
+        ("sign-in-declined", "sign_in_declined"),
+        ("sign-in-blocked", "sign_in_blocked"),  # Conditional Access (AADSTS53003)
+        ("consent-required", "consent_required"),
+    ],
 )
 async def test_sign_in_refused_offers_a_new_code(
     simulation, make_wizard, scenario: str, code: str
@@ -158,6 +162,32 @@ async def test_an_expired_code_is_followed_by_a_new_one_and_the_run_ends_verifie
     await past_fax(you)
     await until(lambda: sim.device.settings()["signed_in"], what="the device signed in")
     assert sim.device.settings()["auth_method"] == "oauth2"
+
+
+async def test_a_personal_account_code_counts_down_from_five_minutes_and_renews_in_place(
+    simulation, make_wizard
+) -> None:
+    """Outlook.com codes die after about 5 minutes whatever the service announces (the
+    simulator announces Microsoft's 15); "New code" replaces the code on the same page."""
+    sim = simulation(auto_approve=None, poll_interval=1)
+    wizard = make_wizard(language="it")
+    you = Technician(wizard)
+    await to_method(you, sim)
+    you.click("serviceOutlookRadio")
+    you.next()
+    await you.reach("signInPage")
+    panel = wizard.pages["sign_in"].panel
+    code = you.find(QLabel, "userCodeLabel")
+    await until(lambda: code.text() != "", what="the first code")
+    first = code.text()
+    assert 240 < panel.seconds_left() <= 300
+    countdown = you.find(QLabel, "countdownLabel").text()
+    assert any(f"{minutes}:" in countdown for minutes in (4, 5)), countdown
+    you.click("newCodeButton")
+    await until(lambda: code.text() not in ("", first), what="a new code")
+    assert you.page_name() == "signInPage"
+    assert 240 < panel.seconds_left() <= 300
+    assert error_shown(you)[0] == ""
 
 
 async def test_back_after_a_restored_save_is_a_new_sign_in(simulation, make_wizard) -> None:

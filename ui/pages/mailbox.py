@@ -14,10 +14,9 @@ compares both and warns when they differ (`compare_accounts`).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -25,6 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from app.errors import InternalError, WizardError
 from ui.pages.base import StepPage
 from ui.widgets.device_code import DeviceCodePanel
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,8 @@ class MailboxPage(StepPage):
 
     def start_check(self) -> None:
         """A new attempt (a fresh MailboxCheck: MSAL replays errors of the last one)."""
+        import asyncio
+
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -158,6 +162,8 @@ class MailboxPage(StepPage):
         from app.microsoft.mailbox_check import MailboxCheck, load_settings
 
         settings = load_settings(self._service, **self.overrides)
+        import asyncio
+
         check = MailboxCheck(settings)
         self._check = check
         me = asyncio.current_task()
