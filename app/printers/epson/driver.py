@@ -10,9 +10,12 @@ login that protected pages show by themselves. A page that cannot be understood 
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Concatenate
 
 from app import logs, paths
 from app.errors import (
@@ -83,6 +86,22 @@ MAX_CREDENTIAL = 64
 """Longer input is refused unsent: an oversized login POST once took a device offline."""
 
 
+def _whole[**P, R](
+    method: Callable[Concatenate[EpsonDriver, P], R],
+) -> Callable[Concatenate[EpsonDriver, P], R]:
+    """A writing operation runs whole, never interleaved with another one. A cancel stops
+    the flow's await, not the worker thread doing the write: the restore that follows runs
+    in another thread and, without this, could send its form between a save's page read and
+    its OK, so the OK would land last and leave the device written after all."""
+
+    @functools.wraps(method)
+    def run(self: EpsonDriver, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._writing:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class EpsonDriver:
     def __init__(
         self,
@@ -104,6 +123,7 @@ class EpsonDriver:
         self._advanced_pages: list[Page] = []
         self._backups: dict[str, EmailPage] = {}
         self._written: set[str] = set()
+        self._writing = threading.RLock()
 
     def close(self) -> None:
         self.transport.close()
@@ -272,12 +292,14 @@ class EpsonDriver:
         """Whether the first write to `part` has been sent (DESIGN.md "First write")."""
         return part in self._written
 
+    @_whole
     def backup(self, part: str = EMAIL) -> EmailPage:
         """Read and keep the form before anything is written to it."""
         self._backups[part] = self.read_email_page(part)
         self._written.discard(part)
         return self._backups[part]
 
+    @_whole
     def start_sign_in(self, service: Service, part: str = EMAIL) -> SignInCode:
         """Choose OAuth2 and the service and press Sign In; the code the device shows."""
         if part not in self._backups:
@@ -308,6 +330,7 @@ class EpsonDriver:
             return SignInProgress(SignInState.SIGNED_IN, email.settings.account, state_text)
         return progress
 
+    @_whole
     def commit(self, wanted: EmailSettings, part: str = EMAIL) -> EmailSettings:
         """Press OK with the settings the service needs; success is decided by reading back.
         OK is a write like Sign In: a save retried after a restore must be put back too."""
@@ -351,6 +374,7 @@ class EpsonDriver:
             raise VerifyMismatch(field=field)
         return settings
 
+    @_whole
     def restore(self, part: str = EMAIL) -> None:
         """Resubmit the form as it was before the first write (DESIGN.md "First write")."""
         backup = self._backups.get(part)
