@@ -281,6 +281,8 @@ class IdentityService:
         self._refresh: dict[str, _RefreshToken] = {}
         self._issued = 0
         self._outage: tuple[Outage, float] | None = None
+        self.outage_hits = 0
+        """Requests an outage has failed so far (tests check it struck what they meant)."""
         names = sorted({host, "127.0.0.1", "::1", "localhost"})
         tls = ca.issue(f"identity-{secrets.token_hex(4)}", names).server_context()
         self._server = LoopbackServer(_Handler, host=host, port=port, tls=tls)
@@ -340,10 +342,11 @@ class IdentityService:
             self._outage = (mode, ends)
 
     def outage_now(self) -> Outage | None:
-        """The outage under way, if any."""
+        """The outage under way, if any; a request that asks counts as struck by it."""
         with self._lock:
             if self._outage is None or time.monotonic() >= self._outage[1]:
                 return None
+            self.outage_hits += 1
             return self._outage[0]
 
     # Protocol, called by the request handler.

@@ -86,6 +86,22 @@ class Child:
             if found.get("event", "") == event:
                 return found
 
+    def said(self, event: str, ceiling: float) -> bool:
+        """Whether the child says `event` within `ceiling` seconds (lines before it are kept)."""
+        ends = time.monotonic() + ceiling
+        while (left := ends - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                return False
+            if line is None:
+                self._lines.put(None)
+                return False
+            self.lines.append(line)
+            if json.loads(line).get("event") == event:
+                return True
+        return False
+
     def events(self) -> list[dict[str, Any]]:
         """Every JSON event said so far, the rest of the output read to its end first."""
         while (line := self._lines.get(timeout=LINE_CEILING)) is not None:
