@@ -122,9 +122,16 @@ def test_the_simulator_killed_during_the_ok_then_a_rerun(monkeypatch, tmp_path: 
 
 # --- Ctrl+C at each step of configure ----------------------------------------------------
 
-CANCEL_POINTS = ("reach", "login", "read", "sign_in", "code", "commit", "verify", "test")
+CANCEL_POINTS = ("reach", "login", "read", "sign_in", "code", "commit", "saved", "verify", "test")
 """Each step of a configure, by the request in flight when Ctrl+C comes (app/simulator/hold.py);
-`code`: the code shown, the device waiting for the person."""
+`code`: the code shown, the device waiting for the person; `saved`: the OK acted upon, its
+answer held back."""
+
+
+def hold_for(point: str) -> Hold | None:
+    if point == "code":
+        return None
+    return Hold("commit", after=True) if point == "saved" else Hold(point)
 
 
 @pytest.mark.parametrize("point", CANCEL_POINTS)
@@ -132,8 +139,8 @@ def test_ctrl_c_at_each_step_of_configure(point: str) -> None:
     """DESIGN.md "Command line": Ctrl+C cancels through the flow — exit 8 and `cancelled`
     with its help topic; the device as it was field by field with no sign-in pending, or,
     once the save is verified (the connection test), verified and kept."""
-    hold = None if point == "code" else Hold(point)
-    signs_in = point in ("commit", "verify", "test")
+    hold = hold_for(point)
+    signs_in = point in ("commit", "saved", "verify", "test")
     with Simulation(auto_approve=0 if signs_in else None, poll_interval=1, hold=hold) as sim:
         before = snapshot(sim)
         with configure(sim.device.https_url, sim.device.admin_password) as run:
