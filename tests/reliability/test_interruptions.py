@@ -127,6 +127,7 @@ def test_the_simulator_killed_during_the_ok_then_a_rerun(
                 assert advice in error["message"] and error["help_topic"] == code
                 assert not [event for event in events if event["event"] == "verified"]
                 assert nvram_snapshot(nvram) == before
+                monkeypatch.setenv("PRINTER_OAUTH_PRINTER_COMMIT_TIMEOUT", "30")
                 with configure(info["printer_https"], info["admin_password"]) as rerun:
                     assert rerun.wait() == 0, rerun.stderr
                     assert rerun.events()[-1]["event"] == "status"

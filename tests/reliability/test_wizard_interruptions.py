@@ -51,7 +51,10 @@ async def test_cancel_during_the_commit_restores(make_wizard, after: bool) -> No
         if after:
             assert snapshot(sim)["email"]["auth_method"] == "oauth2", "saved before the answer"
         cancel(wizard)
-        await asyncio.sleep(0.3)  # the cancel reaches the flow while the OK is held
+        await until(lambda: wizard.shutdown_task is not None, what="the shutdown")
+        # One turn of the loop runs the shutdown up to its first wait: by then it has
+        # cancelled the flow's task, whose OK is still held.
+        await asyncio.sleep(0.1)
         hold.release()
         await closed(wizard)
         assert snapshot(sim) == before
