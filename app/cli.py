@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--http-port", type=int, default=0, metavar="P")
     sim.add_argument("--https-port", type=int, default=0, metavar="P")
     sim.add_argument("--advertise", action="store_true")
+    sim.add_argument("--poll-interval", type=int, default=5, metavar="S")
+    sim.add_argument("--nvram", metavar="DIR", help="keep the printer's settings here")
+    sim.add_argument("--hold", metavar="POINT", help="keep this request in flight")
+    sim.add_argument("--hold-after", action="store_true", help="hold it once acted upon")
     sim.add_argument("--list-models", action="store_true")
 
     discover = commands.add_parser("discover", help="list the Epson devices on the network")

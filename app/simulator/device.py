@@ -18,6 +18,10 @@ except the two login ones, which hold for every attempt:
   authentication method and sign-in (other fields are saved as written).
 - `connection-test-fails`: the device cannot reach its SMTP server ("communication error").
 - transport faults: see app/simulator/faults.py for exactly when they strike.
+A hold (app/simulator/hold.py) keeps one request in flight until released.
+With `nvram` (a folder), what a real device keeps across a power loss survives the process
+too: the settings, written to the folder on every save, and the certificate. A simulator
+killed and started again on the same ports with the same folder is the same device.
 Outside scenarios, repeated wrong passwords lock the login for `lockout_seconds` after the
 variant's threshold, as real firmware does.
 """
@@ -25,6 +29,8 @@ variant's threshold, as real firmware does.
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import secrets
 import tempfile
 import threading
@@ -37,10 +43,12 @@ from app.simulator import models, variants
 from app.simulator.certs import KeyPair, self_signed_device
 from app.simulator.faults import FaultPlan
 from app.simulator.firmware import Microsoft, SignIn
+from app.simulator.hold import Hold
 from app.simulator.server import LoopbackServer
 from app.simulator.settings import MailSettings, factory_email, factory_fax
 
 PAGES = ("email", "fax")
+NVRAM_SETTINGS = "settings.json"
 SESSION_IDLE_SECONDS = 600.0
 ONE_SHOT = ("session-expired", "restart-before-commit", "commit-refused", "verify-mismatch")
 
@@ -81,9 +89,13 @@ class Printer:
         model_name: str | None = None,
         serial: str | None = None,
         firmware: str | None = None,
+        nvram: Path | None = None,
+        hold: Hold | None = None,
     ) -> None:
         """`model_name`, `serial` and `firmware` replace the model's own: a unique serial is a
-        unique admin password (the secret canary), markup in them is hostile device text."""
+        unique admin password (the secret canary), markup in them is hostile device text.
+        `nvram`: a folder that keeps the settings and the certificate across processes;
+        `hold`: the request to keep in flight (app/simulator/hold.py)."""
         given = {"name": model_name, "serial": serial, "firmware": firmware}
         self._model = dataclasses.replace(
             models.get(model), **{key: value for key, value in given.items() if value is not None}
@@ -99,14 +111,21 @@ class Printer:
         self.restart_seconds = restart_seconds
         self.lockout_seconds = lockout_seconds
         self.interface = interface if self._model.additional_network else "standard"
-        self.folder = folder or Path(tempfile.mkdtemp(prefix="printer-oauth-device-"))
-        self.keypair: KeyPair = self_signed_device(self.folder, self._model.device_name)
+        self.nvram = nvram
+        self.folder = nvram or folder or Path(tempfile.mkdtemp(prefix="printer-oauth-device-"))
+        self.keypair: KeyPair = self._kept_keypair() or self_signed_device(
+            self.folder, self._model.device_name
+        )
         self.lock = threading.RLock()
         self.stopping = threading.Event()
-        self.stored: dict[str, MailSettings] = {
+        self.hold = hold
+        self.last_write: str | None = None
+        """What the latest write was, "sign_in" or "commit" (for the `verify` hold point)."""
+        self.stored: dict[str, MailSettings] = self._kept_settings() or {
             "email": factory_email(self._model),
             "fax": factory_fax(),
         }
+        self.persist()
         self.faults = FaultPlan(scenario, after_writes=fault_after_writes, count=fault_count)
         self.internal_errors: list[str] = []
         """Exceptions the pages hit (answered with an error page); tests expect none."""
@@ -179,6 +198,35 @@ class Printer:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+    def _kept_keypair(self) -> KeyPair | None:
+        """The certificate a previous process of this device made, from its NVRAM folder."""
+        if self.nvram is None:
+            return None
+        stem = self._model.device_name.lower()
+        kept = KeyPair(self.nvram / f"{stem}.pem", self.nvram / f"{stem}.key")
+        return kept if kept.cert_file.is_file() and kept.key_file.is_file() else None
+
+    def _kept_settings(self) -> dict[str, MailSettings] | None:
+        if self.nvram is None or not (self.nvram / NVRAM_SETTINGS).is_file():
+            return None
+        saved = json.loads((self.nvram / NVRAM_SETTINGS).read_text(encoding="utf-8"))
+        return {page: MailSettings(**saved[page]) for page in PAGES}
+
+    def persist(self) -> None:
+        """Write the stored settings to NVRAM, whole or not at all (a power cut during the
+        write leaves the previous file), as the device's own flash would."""
+        if self.nvram is None:
+            return
+        with self.lock:
+            saved = {page: dataclasses.asdict(self.stored[page]) for page in PAGES}
+        target = self.nvram / NVRAM_SETTINGS
+        partial = target.with_suffix(".partial")
+        with partial.open("w", encoding="utf-8") as file:
+            json.dump(saved, file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, target)
 
     def _reset_volatile(self) -> None:
         self.sessions: dict[str, float] = {}

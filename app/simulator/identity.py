@@ -12,6 +12,10 @@ scenarios behave as `ok`. `identity-unavailable` makes every endpoint answer 503
 metadata included, as in a real outage: MSAL then raises `msal.exceptions.MsalServiceError`
 ("HTTP Error: 503") while `PublicClientApplication` is being built, one clean place to catch it.
 
+`outage()` starts an outage at any moment of a run, for a while or until ended: every
+endpoint answers 503 as above (`5xx`) or the connection is reset unanswered (`network`, the
+route to Microsoft lost); what was issued before is kept, as Microsoft keeps it.
+
 Tokens and codes are kept in memory only, because this service *is* the issuer, and never
 logged.
 """
@@ -25,6 +29,8 @@ import ipaddress
 import json
 import re
 import secrets
+import socket
+import struct
 import threading
 import time
 import uuid
@@ -40,6 +46,7 @@ from app.simulator.certs import LocalCA
 from app.simulator.server import LoopbackServer
 
 Kind = Literal["organizations", "consumers", "common"]
+Outage = Literal["5xx", "network"]
 
 OUTLOOK_RESOURCE = "https://outlook.office.com"
 GRAPH_RESOURCE = "https://graph.microsoft.com"
@@ -273,6 +280,9 @@ class IdentityService:
         self._access: dict[str, TokenInfo] = {}
         self._refresh: dict[str, _RefreshToken] = {}
         self._issued = 0
+        self._outage: tuple[Outage, float] | None = None
+        self.outage_hits = 0
+        """Requests an outage has failed so far (tests check it struck what they meant)."""
         names = sorted({host, "127.0.0.1", "::1", "localhost"})
         tls = ca.issue(f"identity-{secrets.token_hex(4)}", names).server_context()
         self._server = LoopbackServer(_Handler, host=host, port=port, tls=tls)
@@ -320,6 +330,24 @@ class IdentityService:
 
     def decline(self, user_code: str) -> None:
         self._act(user_code, approve=False)
+
+    def outage(self, mode: Outage | None, seconds: float | None = None) -> None:
+        """From now on every endpoint fails as `mode` says (module docstring), for `seconds`
+        or, with None, until `outage(None)` ends it."""
+        with self._lock:
+            if mode is None:
+                self._outage = None
+                return
+            ends = time.monotonic() + seconds if seconds is not None else float("inf")
+            self._outage = (mode, ends)
+
+    def outage_now(self) -> Outage | None:
+        """The outage under way, if any; a request that asks counts as struck by it."""
+        with self._lock:
+            if self._outage is None or time.monotonic() >= self._outage[1]:
+                return None
+            self.outage_hits += 1
+            return self._outage[0]
 
     # Protocol, called by the request handler.
 
@@ -707,7 +735,12 @@ class _Handler(BaseHTTPRequestHandler):
         """Silent: request lines could carry codes, and secrets are never logged."""
 
     def _unavailable(self, path: str) -> bool:
-        if self.identity.scenario != "identity-unavailable":
+        outage = self.identity.outage_now()
+        if outage == "network":
+            # Linger 0 makes the close a TCP reset: the client sees the route fail unanswered.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            raise ConnectionResetError("simulated loss of the route to the identity service")
+        if self.identity.scenario != "identity-unavailable" and outage is None:
             return False
         if path in _PAGES:
             self._html(HTTPStatus.SERVICE_UNAVAILABLE, unavailable_page())

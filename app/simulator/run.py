@@ -4,6 +4,14 @@
 description as one JSON line (DESIGN.md "Simulator contract") and serves until SIGINT or
 SIGTERM. A scenario goes to the stand-in that plays it (app/simulator/scenarios.py); the
 others run `ok`. The printer's "DNS" sends Microsoft's SMTP host names to the SMTP stand-in.
+
+Beyond the contract, for fault tests run against a simulator in a process of its own:
+`--nvram DIR` keeps the printer's settings and certificate in DIR across processes (a sim
+killed and started again on the same ports with the same DIR is the same device after a
+power loss); `--hold POINT` keeps the first request at that point in flight and prints a
+second JSON line, `{"event": "held", "point": POINT, "after": bool}`, once it arrived
+(`--hold-after`: once it was acted upon, its answer held back), so the caller can kill the
+process at that moment; `--poll-interval S` is the device-code poll interval announced.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from app.simulator import models, scenarios
 from app.simulator.certs import LocalCA
 from app.simulator.device import Printer
 from app.simulator.firmware import Microsoft
+from app.simulator.hold import POINTS, Hold
 from app.simulator.identity import IdentityService
 from app.simulator.smtp import SmtpService
 
@@ -178,6 +187,9 @@ def run(args: argparse.Namespace) -> int:
         http_port=args.http_port,
         https_port=args.https_port,
         advertise=args.advertise,
+        poll_interval=args.poll_interval,
+        nvram=Path(args.nvram) if args.nvram else None,
+        hold=Hold(args.hold, after=args.hold_after, announce=_announce) if args.hold else None,
     )
     try:
         simulation.start()
@@ -191,13 +203,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _announce(hold: Hold) -> None:
+    print(json.dumps({"event": "held", "point": hold.point, "after": hold.after}), flush=True)
+
+
 def _check(args: argparse.Namespace) -> str:
-    if args.model and args.model not in models.MODELS:
-        return f"unknown model {args.model!r}; valid: {', '.join(models.MODELS)}"
-    if args.scenario not in scenarios.SCENARIOS:
-        return f"unknown scenario {args.scenario!r}; valid: {', '.join(scenarios.SCENARIOS)}"
-    if args.variant < 0:
-        return "--variant must be 0 or more"
-    if args.latency < 0:
-        return "--latency must be 0 or more"
-    return ""
+    problems = [
+        f"unknown model {args.model!r}; valid: {', '.join(models.MODELS)}"
+        if args.model and args.model not in models.MODELS
+        else "",
+        f"unknown scenario {args.scenario!r}; valid: {', '.join(scenarios.SCENARIOS)}"
+        if args.scenario not in scenarios.SCENARIOS
+        else "",
+        "--variant must be 0 or more" if args.variant < 0 else "",
+        "--latency must be 0 or more" if args.latency < 0 else "",
+        f"unknown hold point {args.hold!r}; valid: {', '.join(POINTS)}"
+        if args.hold and args.hold not in POINTS
+        else "",
+        "--poll-interval must be 1 to 60 seconds" if not 1 <= args.poll_interval <= 60 else "",
+    ]
+    return next((problem for problem in problems if problem), "")

@@ -111,6 +111,29 @@ def request_kind(printer: Printer, request: Request) -> str:
     return kind
 
 
+_HOLD_POINTS = {"status": "reach", "poll": "poll", "test": "test"}
+
+
+def hold_point(printer: Printer, request: Request, kind: str) -> str | None:
+    """The hold point (app/simulator/hold.py) a request of this `kind` is at, if any."""
+    if kind == "login":
+        return "login" if request.method == "POST" else None
+    if kind == "set":
+        layout = printer.layout
+        parts = urlsplit(request.path).path.split("/")
+        signing_in = (
+            parts[3] == layout.signin_page
+            or layout.signin_button in request.form
+            or (layout.signin_action is not None and parts[4:5] == [layout.signin_action])
+        )
+        return "sign_in" if signing_in else "commit"
+    if kind == "settings":
+        if printer.writes == 0:
+            return "read"
+        return "verify" if printer.last_write == "commit" else None
+    return _HOLD_POINTS.get(kind)
+
+
 def _page_read_kind(printer: Printer, page_id: str) -> str:
     sign_in = printer.sign_ins.get("fax" if page_id == printer.layout.fax_page else "email")
     waiting = sign_in is not None and sign_in.code is not None and sign_in.state == "pending"
@@ -386,6 +409,7 @@ def _sign_in(context: Context, page: str, page_id: str, values: MailSettings) ->
     if printer.microsoft is None:
         return context.message("identity_unreachable", back, error=True)
     printer.faults.note_write()
+    printer.last_write = "sign_in"
     previous = printer.sign_ins[page]
     if previous is not None:
         previous.cancel()
@@ -453,6 +477,7 @@ def _commit(context: Context, page: str, page_id: str, values: MailSettings) -> 
     if printer.fire_once("commit-refused"):
         return context.message("setup_failed", back, error=True)
     printer.faults.note_write()
+    printer.last_write = "commit"
     stored = printer.stored[page]
     sign_in = printer.sign_ins[page]
     saved = _with_sign_in(values, stored, sign_in)
@@ -460,6 +485,7 @@ def _commit(context: Context, page: str, page_id: str, values: MailSettings) -> 
         saved.auth_method = stored.auth_method
         saved = _keep_sign_in(saved, stored)
     printer.stored[page] = saved
+    printer.persist()
     if sign_in is not None:
         sign_in.cancel()
         printer.sign_ins[page] = None
@@ -567,11 +593,23 @@ class WebConfigHandler(BaseHTTPRequestHandler):
         if printer.stopping.wait(printer.latency):
             return
         fault = printer.faults.strike() if tls and is_settings_page(printer, self.path) else None
-        printer.record(method, urlsplit(self.path).path, request_kind(printer, request), fault)
+        kind = request_kind(printer, request)
+        printer.record(method, urlsplit(self.path).path, kind, fault)
         if fault is not None:
             self._play_fault(fault, request)
             return
+        hold = printer.hold
+        if hold is not None and not hold.take(hold_point(printer, request, kind)):
+            hold = None
+        if hold is not None and not hold.after:
+            hold.wait(printer.stopping)
+            if printer.stopping.is_set():
+                return  # switched off while held: nothing done, the connection closes
         response = self._answer(request, form is None)
+        if hold is not None and hold.after:
+            hold.wait(printer.stopping)
+            if printer.stopping.is_set():
+                return  # switched off after acting: the answer never leaves
         if response.drop:
             self.close_connection = True
         else:

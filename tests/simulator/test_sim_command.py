@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.simulator import models
+from app.simulator.hold import POINTS
 from tests.simulator.procedure import device_session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,8 +103,10 @@ def test_list_models() -> None:
     assert done.stdout.split() == list(models.MODELS)
 
 
-@pytest.mark.parametrize(("flag", "value"), [("--model", "lx-300"), ("--scenario", "meltdown")])
-def test_unknown_model_or_scenario_is_a_usage_error(flag: str, value: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value"), [("--model", "lx-300"), ("--scenario", "meltdown"), ("--hold", "lunch")]
+)
+def test_unknown_model_scenario_or_hold_point_is_a_usage_error(flag: str, value: str) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "sim", flag, value],
         cwd=ROOT,
@@ -114,6 +117,10 @@ def test_unknown_model_or_scenario_is_a_usage_error(flag: str, value: str) -> No
     )
     assert done.returncode == 2
     assert value in done.stderr
-    valid = models.MODELS if flag == "--model" else ("ok", "wrong-password", "silent")
+    valid = {
+        "--model": models.MODELS,
+        "--scenario": ("ok", "wrong-password", "silent"),
+        "--hold": POINTS,
+    }[flag]
     assert all(name in done.stderr for name in valid)
     assert done.stdout == ""
