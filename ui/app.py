@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWizard
 
 FIRST_PAINT_PROBE = "PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT"
@@ -34,9 +35,20 @@ def _application() -> QApplication:
         QCoreApplication.setApplicationName("Printer OAuth Wizard")
         app = QApplication(sys.argv[:1])
         app.setDesktopFileName("printer-oauth-wizard")
+        app.setWindowIcon(_icon())
     # The loop ends when the wizard's shutdown (cancel, restore) is done, not at the close.
     app.setQuitOnLastWindowClosed(False)
     return app  # type: ignore[return-value]
+
+
+def _icon() -> QIcon:
+    """The window icon, read as bytes through importlib.resources: the same code finds it in
+    the source tree and in a frozen bundle (the .exe and .app embed app.ico / app.icns)."""
+    from app.resources import resource
+
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("icons", "app.png").read_bytes(), "PNG")
+    return QIcon(pixmap)
 
 
 def _configured(key: str) -> str | None:
