@@ -13,8 +13,9 @@ Environment (set from the release workflow's secrets; never written to the repos
 
 Signs in place with signtool on Windows (the runner's Windows SDK) and osslsigncode elsewhere
 (Debian's, installed by scripts/ensure-nsis). makensis calls this for the installer and its
-uninstaller (packaging/windows/installer.nsi `!finalize`). A failure says which file and tool,
-never the command line, which carries the password.
+uninstaller (packaging/windows/installer.nsi `!finalize`). osslsigncode gets the password on
+its standard input; signtool only as an argument. A failure says which file and tool and the
+tool's last line, never the command line.
 """
 
 from __future__ import annotations
@@ -49,16 +50,19 @@ def _signtool() -> str:
 
 
 def _command(path: Path, output: Path) -> list[str]:
-    pfx, password = os.environ[PFX], os.environ.get(PASSWORD, "")
+    """The signing command. osslsigncode reads the password from its standard input; signtool
+    only takes it as an argument (on the Windows runner, whose processes are its own)."""
+    pfx = os.environ[PFX]
     timestamp = os.environ.get(TIMESTAMP_URL)
     if sys.platform == "win32":
         stamp = ["/tr", timestamp, "/td", "SHA256"] if timestamp else []
+        password = os.environ.get(PASSWORD, "")
         return [_signtool(), "sign", "/f", pfx, "/p", password, "/fd", "SHA256", *stamp, str(path)]
     tool = shutil.which("osslsigncode")
     if tool is None:
         raise SigningError("osslsigncode not found: run scripts/ensure-nsis")
     stamp = ["-ts", timestamp] if timestamp else []
-    return [tool, "sign", "-pkcs12", pfx, "-pass", password, "-h", "sha256", *stamp,
+    return [tool, "sign", "-pkcs12", pfx, "-readpass", "/dev/stdin", "-h", "sha256", *stamp,
             "-in", str(path), "-out", str(output)]  # fmt: skip
 
 
@@ -67,7 +71,13 @@ def sign(path: Path) -> None:
     output = path.with_name(path.name + ".signed")
     command = _command(path, output)
     try:
-        subprocess.run(command, check=True, capture_output=True, timeout=CEILING_S)
+        subprocess.run(
+            command,
+            input=os.environ.get(PASSWORD, "").encode(),
+            check=True,
+            capture_output=True,
+            timeout=CEILING_S,
+        )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         output.unlink(missing_ok=True)
         said = (exc.stderr or b"").decode(errors="replace").strip().splitlines()

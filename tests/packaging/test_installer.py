@@ -111,6 +111,8 @@ def test_signed_only_with_a_certificate_and_the_password_never_shown(
     verified = _verify(exe, pem)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "Signature verification: ok" in verified.stdout
+    # The password travels on osslsigncode's standard input, not in its command line.
+    assert CERT_PASSWORD not in " ".join(sign._command(exe, tmp_path / "out.exe"))
     monkeypatch.setenv(sign.PASSWORD, "wrong-" + CERT_PASSWORD)
     with pytest.raises(sign.SigningError) as failure:
         sign.sign(exe)
