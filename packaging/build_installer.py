@@ -60,7 +60,10 @@ def command(makensis: str, payload: Path, output: Path) -> list[str]:
         "OUTFILE": str(output),
     }
     if sign.configured():
-        defines["SIGN"] = shlex.join([sys.executable, str(Path(sign.__file__).resolve())])
+        signer = [sys.executable, str(Path(sign.__file__).resolve())]
+        # makensis runs it through the system's shell: cmd on Windows, sh elsewhere.
+        join = subprocess.list2cmdline if sys.platform == "win32" else shlex.join
+        defines["SIGN"] = join(signer)
     return [makensis, "-V2", *(f"-D{key}={value}" for key, value in defines.items()), str(SCRIPT)]
 
 
