@@ -8,6 +8,7 @@ checks it. Standard library only: the spec imports this file on any build machin
 from __future__ import annotations
 
 import plistlib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ def numeric_version(text: str | None = None) -> tuple[int, int, int, int]:
     suffix is dropped, since Windows only takes numbers."""
     parts: list[int] = []
     for piece in (text or version()).split(".")[:4]:
-        digits = "".join(ch for ch in piece if ch.isdigit()) or "0"
-        parts.append(int(digits))
+        leading = re.match(r"\d*", piece)
+        parts.append(int(leading.group() or 0) if leading else 0)
     while len(parts) < 4:
         parts.append(0)
     return (parts[0], parts[1], parts[2], parts[3])

@@ -183,8 +183,21 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
 )
 
 
+def _attach_console() -> None:
+    """A windowed Windows build starts without standard output: write to the console it was
+    started from, if any (the release workflow's step), so a failure says what it was."""
+    if sys.stdout is not None or sys.platform != "win32":
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    if ctypes.windll.kernel32.AttachConsole(attach_parent_process):  # type: ignore[attr-defined]
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 (lives to the exit)
+
+
 def run() -> int:
     """Run every check in order, stopping at the first failure; the exit status."""
+    _attach_console()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication starts
     home = tempfile.mkdtemp(prefix="printer-oauth-self-test-")
     previous = os.environ.get(HOME_VARIABLE)
