@@ -15,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is not None:
         return run(args)
     if args.self_test:
-        print("printer-oauth --self-test: not built yet (the installers issue).", file=sys.stderr)
-        return 2
+        from ui.self_test import run as run_self_test
+
+        return run_self_test()
     from ui.app import run as run_wizard
 
     return run_wizard(address=args.printer, language=args.language, demo=args.demo)

@@ -272,18 +272,19 @@ async def _drive(wizard: Any, heartbeat: Heartbeat, kind: str, args: list[str]) 
 
 
 def child(kind: str, args: list[str]) -> dict[str, Any]:
-    """One run in this process, the wizard started as ui/app.py starts it: built, painted,
-    then served by `ui.app.serve` (the loop, the flow's modules, the log) while a technician
-    drives it. The heartbeat beats from the first paint on."""
+    """One run in this process, the wizard started as ui/app.py starts it: its first page
+    built and painted, then served by `ui.app.serve` (the other pages, the loop, the flow's
+    modules, the log) while a technician drives it. The heartbeat beats from the first paint
+    on."""
     from ui import app as wizard_app
     from ui.wizard import build_wizard
 
     app = wizard_app._application()
-    wizard = build_wizard(None, "en")
+    wizard = build_wizard(None, "en", deferred=True)
     heartbeat = Heartbeat(_Technician(wizard).page)
-    heartbeat.start()
     wizard.show()
     app.processEvents()
+    heartbeat.start()
     wizard_app.serve(app, wizard, lambda: _drive(wizard, heartbeat, kind, args))
     return {
         "longest_stall_ms": round(heartbeat.longest * 1000, 1),

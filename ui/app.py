@@ -1,8 +1,9 @@
 """Starting the wizard: the QApplication, the first paint, then qasync and the flow.
 
-The first page paints before qasync (and, through the flow, `requests`) is imported (DESIGN.md
-quality bars); the flow's modules then load on a worker thread while the loop already runs
-(ui/flow_bridge.py `FlowController.load`), so the painted window never freezes on them. The
+The first page paints before qasync (and, through the flow, `requests`) is imported, and before
+the other pages are built (DESIGN.md quality bars); then the other pages are built one per turn
+of the loop, and the flow's modules load on a worker thread (ui/flow_bridge.py
+`FlowController.load`), so the painted window never freezes on them. The
 loop runs until the wizard closes; closing waits for the wizard's shutdown (cancel, restore,
 close sockets) before the loop closes. The product log (secrets removed in its handler) opens
 as soon as its modules have loaded and stays open to the end, as for a command-line run.
@@ -18,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWizard
 
 FIRST_PAINT_PROBE = "PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT"
@@ -33,9 +35,20 @@ def _application() -> QApplication:
         QCoreApplication.setApplicationName("Printer OAuth Wizard")
         app = QApplication(sys.argv[:1])
         app.setDesktopFileName("printer-oauth-wizard")
+        app.setWindowIcon(_icon())
     # The loop ends when the wizard's shutdown (cancel, restore) is done, not at the close.
     app.setQuitOnLastWindowClosed(False)
     return app  # type: ignore[return-value]
+
+
+def _icon() -> QIcon:
+    """The window icon, read as bytes through importlib.resources: the same code finds it in
+    the source tree and in a frozen bundle (the .exe and .app embed app.ico / app.icns)."""
+    from app.resources import resource
+
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("icons", "app.png").read_bytes(), "PNG")
+    return QIcon(pixmap)
 
 
 def _configured(key: str) -> str | None:
@@ -61,7 +74,7 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
         address = simulation.device.https_url
     from ui.wizard import build_wizard
 
-    wizard = build_wizard(address, language or _configured("ui.language"))
+    wizard = build_wizard(address, language or _configured("ui.language"), deferred=True)
     if simulation is not None:
         wizard.set_demo(simulation.device.admin_password, simulation_info=simulation.info())
         from PySide6.QtWidgets import QWizardPage
@@ -84,8 +97,9 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
 def serve(
     app: QApplication, wizard: Any, alongside: Callable[[], Awaitable[Any]] | None = None
 ) -> None:
-    """Run the qasync loop from a painted wizard until it has closed and shut down: the flow's
-    modules load on a worker thread, then the product log opens. `alongside()` runs on the
+    """Run the qasync loop from a painted wizard until it has closed and shut down: the pages
+    not built yet are built, the flow's modules load on a worker thread, then the product log
+    opens. `alongside()` runs on the
     loop beside the wizard (bench_ui_stall drives a run through it). asyncio itself is imported
     here, after the first paint: it alone took about a quarter of the time to it."""
     import asyncio
@@ -104,6 +118,7 @@ def serve(
 async def _serve(wizard: Any, alongside: Callable[[], Awaitable[Any]] | None) -> None:
     import asyncio
 
+    await wizard.build_rest()
     await wizard.controller.load()
     from app import logs
 

@@ -4,13 +4,19 @@
 started: the caller owns the QApplication and runs the qasync loop (main.py, tests). The flow
 decides where Next goes (`page_id_after`); the pages render and collect. The flow and the
 driver load when the first contact starts, after the first page has painted.
+
+Started by main.py, only the first page is built before the first paint (`deferred=True`): the
+other pages' modules and widgets were a third of the time to it (DESIGN.md: within 1.25× a bare
+QWizard). They are built after it one per turn of the loop (`build_rest`), so the painted window
+never stalls on them either; anything that needs them first builds them at once.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -26,14 +32,10 @@ from PySide6.QtWidgets import (
 from ui import i18n
 from ui.flow_bridge import FlowController
 from ui.pages.base import StepPage
-from ui.pages.fax import FaxPage
-from ui.pages.login import LoginPage
-from ui.pages.mailbox import MailboxPage
-from ui.pages.method import MethodPage
 from ui.pages.printer import PrinterPage
-from ui.pages.push import PushPage
-from ui.pages.sign_in import SignInPage
-from ui.pages.status import StatusPage
+
+if TYPE_CHECKING:
+    from ui.pages.mailbox import MailboxPage
 
 PAGE_IDS = {
     "printer": 10,
@@ -45,15 +47,30 @@ PAGE_IDS = {
     "fax": 70,  # the fax-server page (its own issue)
     "status": 80,
 }
+FLOW_PAGES = ("printer", "login", "method", "sign_in", "push", "fax", "status")
+"""The flow steps with a page of their own, in `pages`."""
 DEMO_CLIENT_ID = "00000000-0000-4000-8000-0000000de770"
 """Demo mode only: the simulator's identity service accepts any client ID; made up, never
 another product's, and never sent to Microsoft."""
+LATER_PAGES = (
+    ("ui.pages.login", "LoginPage"),
+    ("ui.pages.method", "MethodPage"),
+    ("ui.pages.sign_in", "SignInPage"),
+    ("ui.pages.push", "PushPage"),
+    ("ui.pages.fax", "FaxPage"),
+    ("ui.pages.status", "StatusPage"),
+    ("ui.pages.mailbox", "MailboxPage"),
+)
+"""The pages after the first, in the order they are built; imported by name so that none of
+their modules loads before the first paint."""
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 """Each language in its own name: never translated."""
 
 
 class SetupWizard(QWizard):
-    def __init__(self, controller: FlowController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: FlowController, parent: QWidget | None = None, deferred: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.controller = controller
@@ -66,21 +83,10 @@ class SetupWizard(QWizard):
         self.setMinimumSize(780, 580)
 
         self.pages: dict[str, StepPage] = {}
-        for page_class in (
-            PrinterPage,
-            LoginPage,
-            MethodPage,
-            SignInPage,
-            PushPage,
-            FaxPage,
-            StatusPage,
-        ):
-            page = page_class(controller, self)
-            self.pages[page.step_name] = page
-            self.setPage(PAGE_IDS[page.step_name], page)
-        # Not a flow step: opened from the method page, Back returns to it.
-        self.mailbox_page = MailboxPage(controller, self)
-        self.setPage(PAGE_IDS["mailbox"], self.mailbox_page)
+        self.mailbox_page: MailboxPage | None = None
+        """Not a flow step: opened from the method page, Back returns to it."""
+        self._later_pages = list(LATER_PAGES)
+        self._add_page(PrinterPage(controller, self))
         self.setStartId(PAGE_IDS["printer"])
 
         self._build_side()
@@ -89,6 +95,38 @@ class SetupWizard(QWizard):
         self.help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
         self.help_shortcut.activated.connect(self._help_for_current_page)
         self.retranslate()
+        if not deferred:
+            self.finish_building()
+
+    # --- the pages: the first at once, the others after the first paint ----------------------
+
+    def _add_page(self, page: StepPage) -> None:
+        if page.step_name == "mailbox":
+            self.mailbox_page = page
+        else:
+            self.pages[page.step_name] = page
+        self.setPage(PAGE_IDS[page.step_name], page)
+
+    def build_next_page(self) -> bool:
+        """Build one page not built yet; False when all are."""
+        if not self._later_pages:
+            return False
+        module, name = self._later_pages.pop(0)
+        page_class = getattr(importlib.import_module(module), name)
+        self._add_page(page_class(self.controller, self))
+        return True
+
+    def finish_building(self) -> None:
+        while self.build_next_page():
+            pass
+
+    async def build_rest(self) -> None:
+        """The pages not built yet, one per turn of the loop: each is a few milliseconds of
+        UI-thread work, all of them together a visible stall."""
+        import asyncio
+
+        while self.build_next_page():
+            await asyncio.sleep(0)
 
     # --- the side panel: where we are, the language ----------------------------------------
 
@@ -97,7 +135,7 @@ class SetupWizard(QWizard):
         side.setObjectName("sidePanel")
         layout = QVBoxLayout(side)
         self.stepLabels: dict[str, QLabel] = {}
-        for name in ("printer", "login", "method", "sign_in", "push", "fax", "status"):
+        for name in FLOW_PAGES:
             label = QLabel(side)
             label.setObjectName(f"sideStep_{name}")
             self.stepLabels[name] = label
@@ -189,23 +227,28 @@ class SetupWizard(QWizard):
 
     def page_id_after(self, step: str) -> int:
         target = self.controller.next_after(step)
-        while target is not None and target not in self.pages:
-            # a step with no page yet (mailbox, fax): the flow passes it; show the one after
+        while target is not None and target not in FLOW_PAGES:
+            # a step with no page of its own (mailbox): the flow passes it; show the one after
             target = self.controller.next_after(target) if self.controller.loaded else None
-        return PAGE_IDS[target] if target is not None else -1
+        if target is None:
+            return -1
+        if target not in self.pages and self.controller.loaded:
+            self.finish_building()  # Next came before build_rest was done
+        return PAGE_IDS[target]
 
     def _route(self, step: str, event: str, fields: dict[str, Any]) -> None:
         page = self.pages.get(step)
         if page is not None:
             page.on_event(event, fields)
         if event == "warning" and step != "status":
+            self.finish_building()
             self.pages["status"].add_report_warning(fields)
         if event == "signed_in" and step == "sign_in":
             self._compare_mailbox(fields.get("account"))
 
     def _compare_mailbox(self, printer_account: str | None) -> None:
         """The mailbox checked earlier against the account the printer signed in as."""
-        checked = self.mailbox_page.checked_account
+        checked = self.mailbox_page.checked_account if self.mailbox_page else None
         if not checked:
             return
         from app.microsoft.mailbox_check import compare_accounts
@@ -244,6 +287,7 @@ class SetupWizard(QWizard):
         open_browser: bool = True,
         simulation_info: dict[str, Any] | None = None,
     ) -> None:
+        self.finish_building()
         self.pages["login"].set_demo_password(admin_password)  # type: ignore[attr-defined]
         self.pages["sign_in"].open_browser_on_code = open_browser  # type: ignore[attr-defined]
         if simulation_info:  # the mailbox check against the simulator's Microsoft stand-ins
@@ -257,10 +301,12 @@ class SetupWizard(QWizard):
     def set_mailbox_overrides(self, **overrides: Any) -> None:
         """Where the mailbox check signs in and probes (`authority`, `smtp`, `ca_file`: the
         simulator's in demo mode and tests); as `load_settings` takes them."""
+        self.finish_building()
         self.mailbox_page.overrides = {k: v for k, v in overrides.items() if v}
 
     def another_printer(self) -> None:
         """Forget this printer and start again at the first page."""
+        self.finish_building()
         self.controller.reset()
         self.restarting = True
         try:
@@ -295,7 +341,8 @@ class SetupWizard(QWizard):
                 self.controller.close_now()
             else:
                 self.shutdown_task = self.controller.spawn(self.controller.shutdown())
-        self.mailbox_page.stop()
+        if self.mailbox_page is not None:
+            self.mailbox_page.stop()
         if self._help_window is not None:
             self._help_window.close()
         super().done(result)
@@ -307,16 +354,18 @@ def build_wizard(
     *,
     flow_factory: Callable[[], Any] | None = None,
     services_factory: Callable[[], Any] | None = None,
+    deferred: bool = False,
 ) -> SetupWizard:
     """The wizard, not shown, no event loop started; `language`: the UI language (en, it;
     None: the system's). `address` is typed in for the technician (demo mode): contact starts
     by itself once the loop runs. The factories replace the setup flow and its services
-    (tests)."""
+    (tests). `deferred`: only the first page is built; the caller runs `build_rest` once it
+    has painted."""
     if QApplication.instance() is None:
         raise RuntimeError("create the QApplication before the wizard")
     i18n.set_language(language)
     controller = FlowController(flow_factory, services_factory)
-    wizard = SetupWizard(controller)
+    wizard = SetupWizard(controller, deferred=deferred)
     if address:
         wizard.pages["printer"].set_address(address)  # type: ignore[attr-defined]
     return wizard

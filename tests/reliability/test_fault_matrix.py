@@ -10,7 +10,7 @@ The printer's scenarios and the identity answers met by the printer's own sign-i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from app.errors import REGISTRY
 from app.simulator import scenarios
@@ -23,6 +23,7 @@ from tests.ui.conftest import (  # noqa: F401 - fixtures
     keep_running_after_close,
     make_wizard,
     past_fax,
+    to_login,
     until,
 )
 from tests.ui.test_mailbox_page import CLIENT_ID
@@ -131,12 +132,7 @@ async def step(you: Technician, *pages: str) -> str | None:
 
 async def run_wizard_to_method(you: Technician, sim, password: str | None = None) -> str | None:
     """Address, trust, password: the method page (None), or the help topic of an error."""
-    you.type_text("printerAddressEdit", sim.device.https_url)
-    trust = you.find(QCheckBox, "trustCertificateCheck")
-    await until(trust.isVisible, what="the certificate to trust")
-    you.click("trustCertificateCheck")
-    you.next()
-    await you.reach("loginPage")
+    await to_login(you, sim)
     you.type_text("adminPasswordEdit", password or sim.device.admin_password)
     you.next()
     return await step(you, "methodPage")

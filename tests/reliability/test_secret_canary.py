@@ -38,6 +38,7 @@ from tests.ui.conftest import (  # noqa: F401 (fixtures used by name)
     keep_running_after_close,
     make_wizard,
     past_fax,
+    to_method,
     until,
 )
 
@@ -167,17 +168,6 @@ def _configure_mailbox_check(sim: Simulation, wizard: Any, monkeypatch: pytest.M
     wizard.set_mailbox_overrides(ca_file=info["ca_file"])
 
 
-async def _to_method(you: Technician, sim: Simulation) -> None:
-    you.type_text("printerAddressEdit", sim.device.https_url)
-    await until(lambda: you.find(QLabel, "fingerprintLabel").text() != "", what="the device")
-    you.click("trustCertificateCheck")
-    you.next()
-    await you.reach("loginPage")
-    you.type_text("adminPasswordEdit", sim.device.admin_password)
-    you.next()
-    await you.reach("methodPage")
-
-
 async def _mailbox_check(you: Technician) -> None:
     you.click("mailboxCheckButton")
     await you.reach("mailboxPage")
@@ -235,7 +225,7 @@ async def test_a_wizard_run_leaves_no_secret_anywhere(
             wizard = make_wizard(language="en")
             _configure_mailbox_check(sim, wizard, monkeypatch)
             you = Technician(wizard)
-            await _to_method(you, sim)
+            await to_method(you, sim)
             await _mailbox_check(you)
             if code is None:
                 await _save_and_report(you)

@@ -147,22 +147,44 @@ async def past_fax(you: Technician) -> None:
     await you.reach("statusPage")
 
 
-async def drive_to_status(you: Technician, sim: Simulation) -> None:
-    """The seven actions of the happy path, from the printer page to the status page (an
-    eighth on a fax model: leave the fax server as it is)."""
-    from PySide6.QtWidgets import QPushButton, QTextBrowser
-
+async def to_login(you: Technician, sim: Simulation) -> None:
+    """Address typed, the certificate trusted: the login page."""
     you.type_text("printerAddressEdit", sim.device.https_url)
     trust = you.find(QCheckBox, "trustCertificateCheck")
     await until(trust.isVisible, what="the certificate to trust")
     you.click("trustCertificateCheck")
     you.next()
     await you.reach("loginPage")
+
+
+async def to_method(you: Technician, sim: Simulation) -> None:
+    await to_login(you, sim)
     you.type_text("adminPasswordEdit", sim.device.admin_password)
     you.next()
     await you.reach("methodPage")
+
+
+async def to_sign_in(you: Technician, sim: Simulation) -> None:
+    """Exchange Online (preselected): the sign-in page with the device's code coming."""
+    await to_method(you, sim)
+    you.next()
+    await you.reach("signInPage")
+
+
+async def to_push(you: Technician, sim: Simulation) -> None:
+    """Through a sign-in the simulator approves (`auto_approve`): the push page. The sign-in
+    page may pass too quickly to be seen."""
+    await to_method(you, sim)
     you.next()
     await you.reach("pushPage")
+
+
+async def drive_to_status(you: Technician, sim: Simulation) -> None:
+    """The seven actions of the happy path, from the printer page to the status page (an
+    eighth on a fax model: leave the fax server as it is)."""
+    from PySide6.QtWidgets import QPushButton, QTextBrowser
+
+    await to_push(you, sim)
     you.click("saveToPrinterButton")
     await past_fax(you)
     view = you.find(QTextBrowser, "statusView")

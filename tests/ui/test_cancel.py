@@ -15,8 +15,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWizard
 
 from app.simulator.run import Simulation
-from tests.ui.conftest import Technician, closed, drive_to_status, until
-from tests.ui.test_failures import to_login, to_method, to_push, to_sign_in
+from tests.ui.conftest import (
+    Technician,
+    closed,
+    drive_to_status,
+    to_login,
+    to_method,
+    to_push,
+    to_sign_in,
+    until,
+)
 
 pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
 

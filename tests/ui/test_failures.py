@@ -16,9 +16,17 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QWizard
 
 from app.errors import REGISTRY
-from app.simulator.run import Simulation
 from tests.stand_ins import BUG_TEXT, bug_after_ok
-from tests.ui.conftest import Technician, closed, past_fax, until
+from tests.ui.conftest import (
+    Technician,
+    closed,
+    past_fax,
+    to_login,
+    to_method,
+    to_push,
+    to_sign_in,
+    until,
+)
 from ui import messages
 
 pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
@@ -53,33 +61,6 @@ def assert_shows(you: Technician, shown: tuple[str, str, str], code: str) -> Non
 def usable(you: Technician, kind: type, name: str) -> bool:
     widget = you.find(kind, name)
     return widget.isVisible() and widget.isEnabled()
-
-
-async def to_login(you: Technician, sim: Simulation) -> None:
-    you.type_text("printerAddressEdit", sim.device.https_url)
-    trust = you.find(QCheckBox, "trustCertificateCheck")
-    await until(trust.isVisible, what="the certificate to trust")
-    you.click("trustCertificateCheck")
-    you.next()
-    await you.reach("loginPage")
-
-
-async def to_method(you: Technician, sim: Simulation) -> None:
-    await to_login(you, sim)
-    you.type_text("adminPasswordEdit", sim.device.admin_password)
-    you.next()
-    await you.reach("methodPage")
-
-
-async def to_sign_in(you: Technician, sim: Simulation) -> None:
-    await to_method(you, sim)
-    you.next()
-    await you.reach("signInPage")
-
-
-async def to_push(you: Technician, sim: Simulation) -> None:
-    await to_sign_in(you, sim)
-    await you.reach("pushPage")
 
 
 @pytest.mark.parametrize(

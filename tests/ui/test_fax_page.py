@@ -4,25 +4,16 @@ a model without a fax page goes from the push straight to the status."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLabel, QProgressBar, QRadioButton, QTextBrowser
+from PySide6.QtWidgets import QLabel, QProgressBar, QRadioButton, QTextBrowser
 
-from tests.ui.conftest import Technician, closed, until
+from tests.ui.conftest import Technician, closed, to_push, until
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 
 
 async def drive_to_push(you: Technician, sim) -> None:
-    you.type_text("printerAddressEdit", sim.device.https_url)
-    trust = you.find(QCheckBox, "trustCertificateCheck")
-    await until(trust.isVisible, what="the certificate to trust")
-    you.click("trustCertificateCheck")
-    you.next()
-    await you.reach("loginPage")
-    you.type_text("adminPasswordEdit", sim.device.admin_password)
-    you.next()
-    await you.reach("methodPage")
-    you.next()
-    await you.reach("pushPage")
+    """To the push page, then Save."""
+    await to_push(you, sim)
     you.click("saveToPrinterButton")
 
 

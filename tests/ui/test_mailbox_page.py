@@ -7,9 +7,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
-from tests.ui.conftest import Technician, closed, past_fax, until
+from tests.ui.conftest import Technician, closed, past_fax, to_method, until
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 
@@ -32,18 +32,6 @@ def mailbox_config(monkeypatch: pytest.MonkeyPatch):
         wizard.set_mailbox_overrides(ca_file=info["ca_file"])
 
     return configure
-
-
-async def to_method(you: Technician, sim) -> None:
-    you.type_text("printerAddressEdit", sim.device.https_url)
-    trust = you.find(QCheckBox, "trustCertificateCheck")
-    await until(trust.isVisible, what="the certificate to trust")
-    you.click("trustCertificateCheck")
-    you.next()
-    await you.reach("loginPage")
-    you.type_text("adminPasswordEdit", sim.device.admin_password)
-    you.next()
-    await you.reach("methodPage")
 
 
 async def open_mailbox_page(you: Technician) -> None:

@@ -152,15 +152,19 @@ def _run_main(qapp, argv: list[str], look: Callable[[QWizard], bool]) -> int:
 
 
 def test_main_opens_the_wizard_and_closes_cleanly(qapp) -> None:
-    """`python main.py` (in-process): the wizard shows, closing ends the loop, no warning."""
+    """`python main.py` (in-process): the wizard shows at its first page, the other pages are
+    built once it runs, closing ends the loop, no warning."""
     seen: list[str] = []
+    built: list[int] = []
 
     def look(wizard: QWizard) -> bool:
         seen.append(wizard.currentPage().objectName())
-        return True
+        built.append(len(wizard.pageIds()))
+        return built[-1] == 8
 
     assert _run_main(qapp, ["--language", "en"], look) == 0
-    assert seen == ["printerPage"]
+    assert set(seen) == {"printerPage"}
+    assert built[-1] == 8
 
 
 def test_demo_opens_the_wizard_at_the_simulated_printer(qapp) -> None:
