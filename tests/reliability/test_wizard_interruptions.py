@@ -23,9 +23,11 @@ from tests.ui.conftest import (  # noqa: F401 - fixtures
     fast_polling,
     keep_running_after_close,
     make_wizard,
+    to_push,
+    to_sign_in,
     until,
 )
-from tests.ui.test_failures import to_push, to_sign_in, wait_error
+from tests.ui.test_failures import wait_error
 
 pytestmark = [pytest.mark.usefixtures("fast_polling"), pytest.mark.asyncio]
 
