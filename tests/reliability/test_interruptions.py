@@ -145,6 +145,8 @@ CANCEL_POINTS = ("reach", "login", "read", "sign_in", "code", "commit", "saved",
 """Each step of a configure, by the request in flight when Ctrl+C comes (app/simulator/hold.py);
 `code`: the code shown, the device waiting for the person; `saved`: the OK acted upon, its
 answer held back."""
+WRITES_WHEN_HELD = dict(zip(CANCEL_POINTS, (0, 0, 0, 0, 1, 1, 2, 2, 2), strict=True))
+"""The device's writes (Sign In, OK) when Ctrl+C comes: the hold landed where it means to."""
 
 
 def hold_for(point: str) -> Hold | None:
@@ -167,6 +169,7 @@ def test_ctrl_c_at_each_step_of_configure(point: str) -> None:
                 run.wait_for("device_code")
             else:
                 assert hold.reached.wait(HOLD_CEILING), f"no request at {point}"
+            assert sim.device.writes == WRITES_WHEN_HELD[point]
             run.interrupt()
             run.said("error", SETTLE)
             if hold is not None:
