@@ -313,6 +313,18 @@ class Cancelled(WizardError):
     message = "Cancelled. The printer's settings are as they were before."
 
 
+class CancelledAfterSave(Cancelled):
+    """A cancel once the new settings were saved and verified (during the connection test,
+    or the fax server's own transaction): those settings stay, only what came after them is
+    put back."""
+
+    code = "cancelled_after_save"
+    message = (
+        "Cancelled after the new settings were saved and verified: the printer keeps them, and "
+        "nothing after them was left half-done. Send a test scan to check that email works."
+    )
+
+
 class InternalError(WizardError):
     """A failure no code foresaw (a bug, or a device answering in a way nothing checks for).
     The flow has already undone its unverified writes, as for any other failure; the full

@@ -141,6 +141,12 @@ def error_templates() -> dict[str, str]:
             "Messages",
             "Cancelled. The printer's settings are as they were before.",
         ),
+        "cancelled_after_save": QCoreApplication.translate(
+            "Messages",
+            "Cancelled after the new settings were saved and verified: the printer keeps them, "
+            "and nothing after them was left half-done. Send a test scan to check that email "
+            "works.",
+        ),
         "no_client_id": QCoreApplication.translate(
             "Messages",
             "The mailbox check needs an application (client) ID registered in the customer's "

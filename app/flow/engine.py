@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.errors import Cancelled, WizardError
+from app.errors import Cancelled, CancelledAfterSave, WizardError
 from app.flow.model import Flow, MissingInput, Step
 
 log = logging.getLogger(__name__)
@@ -127,9 +127,10 @@ class FlowRunner:
         try:
             result = await self._run_action(step)
         except asyncio.CancelledError as exc:
+            saved = self._saved()
             await self._after_failure(step, exc, data_before)
             if self._stop is not None:
-                raise Cancelled() from None
+                raise (CancelledAfterSave() if saved else Cancelled()) from None
             raise
         except BaseException as exc:
             await self._after_failure(step, exc, data_before)
@@ -220,6 +221,11 @@ class FlowRunner:
                 done.undoable = False
         self.current = self.flow.resolve_next(step, self.data)
         self.state = State.FINISHED if self.current is None else State.READY
+
+    def _saved(self) -> bool:
+        """Whether writes of this run are saved and verified, beyond any undo: a cancel then
+        leaves them on the device, and saying "as before" would be false."""
+        return self._sealed or any(not done.undoable for done in self._done)
 
     def _first_undoable(self) -> int | None:
         return next(

@@ -376,6 +376,10 @@
         <translation>Annullato. Le impostazioni della stampante sono come prima.</translation>
     </message>
     <message>
+        <source>Cancelled after the new settings were saved and verified: the printer keeps them, and nothing after them was left half-done. Send a test scan to check that email works.</source>
+        <translation>Annullato dopo che le nuove impostazioni erano state salvate e verificate: la stampante le mantiene, e nulla di ciò che veniva dopo è rimasto a metà. Invia una scansione di prova per verificare che l&apos;e-mail funzioni.</translation>
+    </message>
+    <message>
         <source>The mailbox check needs an application (client) ID registered in the customer&apos;s tenant. The help explains how to register one; the printer setup works without it.</source>
         <translation>La verifica della casella di posta richiede un ID applicazione (client) registrato nel tenant del cliente. La guida spiega come registrarne uno; la configurazione della stampante funziona anche senza.</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.errors import Cancelled
 from ui import messages
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class StepPage(QWizardPage):
 
     def _step_failed(self, error: Any) -> None:
         self.set_working(False)
-        if error.code == "cancelled":
+        if isinstance(error, Cancelled):
             return  # the technician went back or closed: nothing to report on this page
         self.show_error(error)
         self.step_failed(error)

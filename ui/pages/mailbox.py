@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.errors import InternalError, WizardError
+from app.errors import Cancelled, InternalError, WizardError
 from ui.pages.base import StepPage
 from ui.widgets.device_code import DeviceCodePanel
 
@@ -201,7 +201,7 @@ class MailboxPage(StepPage):
             result = task.result()
             self.checked_account = getattr(result, "account", None) or self.checked_account
         elif isinstance(error, WizardError):
-            if error.code != "cancelled":
+            if not isinstance(error, Cancelled):
                 self.show_error(error)
         else:
             log.error("mailbox check failed unexpectedly", exc_info=error)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import InvalidAddress
+from app.errors import Cancelled, InvalidAddress
 from app.printers.address import parse_address
 from ui.pages.base import StepPage
 
@@ -328,7 +328,7 @@ class PrinterPage(StepPage):
             return
         self.set_working(False)
         self._next_when_done = False
-        if error.code == "cancelled":
+        if isinstance(error, Cancelled):
             return
         fingerprint = error.details.get("fingerprint")
         if error.code == "certificate_untrusted" and fingerprint:
