@@ -13,7 +13,13 @@ from typing import Any
 
 import pytest
 
-from app.errors import Cancelled, CommitFailed, ConnectionTestFailed, WrongPassword
+from app.errors import (
+    Cancelled,
+    CancelledAfterSave,
+    CommitFailed,
+    ConnectionTestFailed,
+    WrongPassword,
+)
 from app.flow import Flow, FlowDefinitionError, FlowRunner, Input, MissingInput, State, Step
 
 pytestmark = pytest.mark.asyncio
@@ -231,6 +237,19 @@ async def test_cancel_during_a_running_step_restores_the_device() -> None:
     assert flow.state is State.CANCELLED
     with pytest.raises(RuntimeError):
         await flow.advance()
+
+
+async def test_cancel_after_the_commit_keeps_the_saved_settings_and_says_so() -> None:
+    """The fax transaction after the email's commit: a cancel puts the fax back, keeps the
+    committed email settings, and the error is not the one that says "as before"."""
+    device, flow, running = await held_at("fax")
+    assert device.settings == {"method": "oauth2", "fax_method": "oauth2"}
+    await asyncio.wait_for(flow.cancel(), 5)
+    with pytest.raises(CancelledAfterSave) as caught:
+        await running
+    assert caught.value.exit_status == 8
+    assert device.settings == {"method": "oauth2", "fax_method": BEFORE["fax_method"]}
+    assert flow.state is State.CANCELLED
 
 
 async def test_cancel_between_steps_undoes_what_was_written() -> None:
