@@ -30,7 +30,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from app.errors import InvalidAddress
 
@@ -74,11 +74,25 @@ class Device:
         """What to type in the wizard: the admin URL's origin when it names a port of its own
         (a simulator, a device behind a port forward), else the address."""
         if self.admin_url:
-            parts = urlsplit(self.admin_url)
-            if parts.port is not None and parts.hostname:
-                host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-                return f"{parts.scheme}://{host}:{parts.port}"
+            try:
+                parts = urlsplit(self.admin_url)
+                port = parts.port
+            except ValueError:
+                return self.address  # a port out of range, a bracket left open
+            if port is not None and parts.scheme in ("http", "https") and self._names(parts):
+                host = f"[{self.address}]" if ":" in self.address else self.address
+                return f"{parts.scheme}://{host}:{port}"
         return self.address
+
+    def _names(self, parts: SplitResult) -> bool:
+        """Whether the admin URL names this device's own address: a TXT record is anyone's
+        to write, and only its port is taken, never another host to send the wizard to."""
+        if parts.hostname is None:
+            return False
+        try:
+            return ipaddress.ip_address(parts.hostname) == ipaddress.ip_address(self.address)
+        except ValueError:
+            return parts.hostname == self.address.lower()
 
     def to_event(self) -> dict[str, Any]:
         return {
@@ -568,10 +582,9 @@ async def probe_address(
             "https://"
         ):
             target = urlsplit(headers["location"])
-            tls_host = target.hostname or host
-            tls_port = target.port or 443
+            tls_port = target.port or 443  # only the port: the probe stays on this address
             status, headers, body = await _http_get(
-                tls_host, tls_port, target.path or STATUS_PAGE, tls=True, deadline=deadline
+                host, tls_port, target.path or STATUS_PAGE, tls=True, deadline=deadline
             )
             origin = f"https://{host}:{tls_port}" if tls_port != 443 else f"https://{host}"
     except (OSError, TimeoutError, ValueError, IndexError, ssl.SSLError):

@@ -9,19 +9,34 @@ the caller's changes applied.
 
 from __future__ import annotations
 
+import itertools
+import re
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+
+from app.errors import UnsupportedPage
 
 # A device answer that is only a URL or a file name is still a page to read, not a mistake.
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 _TEXT_KINDS = {"text", "password", "hidden", "email", "number", "tel", "url", "search"}
 _BUTTON_KINDS = {"submit", "button", "image", "reset"}
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "dt", "th")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "dt", "th"})
+
+MAX_CHARACTERS = 2_000_000
+MAX_ELEMENTS = 20_000
+MAX_DEPTH = 256
+"""A Web Config page is tens of kilobytes, a few hundred elements, twenty levels deep. Beyond
+these a page is not one the driver can know, and reading it could stall the wizard: it is
+`unsupported_page` before any label is looked for."""
+_START_TAG = re.compile(r"<[A-Za-z]")
+MAX_GROUP_CHILDREN = 64
+_CONTAINERS = frozenset({"label", "dd", "td", "th", "tr", "fieldset", "form"})
+"""Ancestors a control's label is looked for in, noted for every element in one pass."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +109,7 @@ class Form:
 
     def target(self, page_url: str, button: Button | None = None) -> str:
         action = button.formaction if button is not None and button.formaction else self.action
-        return urljoin(page_url, action or page_url)
+        return _join(page_url, action or page_url)
 
 
 @dataclass(frozen=True)
@@ -108,7 +123,50 @@ class Link:
 class Page:
     def __init__(self, html: str, url: str = "") -> None:
         self.url = url
-        self.soup = BeautifulSoup(html or "", "html.parser")
+        html = html or ""
+        where = urlsplit(url).path or url
+        starts = itertools.islice(_START_TAG.finditer(html), MAX_ELEMENTS + 1)
+        if len(html) > MAX_CHARACTERS or sum(1 for _ in starts) > MAX_ELEMENTS:
+            raise UnsupportedPage("page too large", page=where)
+        self.soup = BeautifulSoup(html, "html.parser")
+        self._nested_forms: set[int] = set()
+        self._near: dict[int, dict[str, tuple[int, Tag]]] = {}
+        self._check_depth(where)
+        self._forms: list[Form] | None = None
+        self._pairs: list[tuple[str, str]] | None = None
+        self._labels_for: dict[str, list[Tag]] | None = None
+        self._previous: dict[tuple[int, frozenset[str]], dict[int, Tag | None]] = {}
+        self._legends: dict[int, Tag | None] = {}
+        self._contexts: dict[int, tuple[str, ...]] = {}
+
+    def _check_depth(self, where: str) -> None:
+        """Refuse a page nested deeper than MAX_DEPTH, in one pass that also notes each
+        element's nearest containers (label, cell, row, fieldset, form) with their depth, so
+        labels are found without walking up from every control, and the forms inside
+        another form (a browser ignores those: their controls belong to the outer one)."""
+        depth: dict[int, int] = {id(self.soup): 0}
+        empty: dict[str, tuple[int, Tag]] = {}
+        self._near[id(self.soup)] = empty
+        for element in self.soup.descendants:
+            if not isinstance(element, Tag) or element.parent is None:
+                continue
+            parent = element.parent
+            level = depth[id(parent)] + 1
+            if level > MAX_DEPTH:
+                raise UnsupportedPage(f"page nested deeper than {MAX_DEPTH}", page=where)
+            depth[id(element)] = level
+            near = self._near[id(parent)]
+            if parent.name in _CONTAINERS:
+                near = {**near, parent.name: (level - 1, parent)}
+            self._near[id(element)] = near
+            if element.name == "form" and "form" in near:
+                self._nested_forms.add(id(element))
+
+    def _nearest(self, element: Tag, *names: str) -> Tag | None:
+        """The closest ancestor of `element` named one of `names`."""
+        near = self._near.get(id(element), {})
+        found = [near[name] for name in names if name in near]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
 
     @property
     def title(self) -> str:
@@ -123,24 +181,36 @@ class Page:
         return self.soup.get_text(" ", strip=True)
 
     def forms(self) -> list[Form]:
-        return [self._form(form) for form in self.soup.find_all("form")]
+        """The page's forms, read once (the driver asks several times per page)."""
+        if self._forms is None:
+            self._forms = [
+                self._form(form)
+                for form in self.soup.find_all("form")
+                if id(form) not in self._nested_forms
+            ]
+        return list(self._forms)
 
     def frames(self) -> dict[str, str]:
         """Frame name → absolute URL."""
         found = {}
         for frame in self.soup.find_all(["frame", "iframe"]):
             if frame.get("src"):
-                found[str(frame.get("name") or frame["src"])] = urljoin(self.url, frame["src"])
+                found[str(frame.get("name") or frame["src"])] = _join(self.url, frame["src"])
         return found
 
     def links(self) -> list[Link]:
         return [
-            Link(urljoin(self.url, str(a["href"])), text_of(a), _context(a))
+            Link(_join(self.url, str(a["href"])), text_of(a), self._context(a))
             for a in self.soup.find_all("a", href=True)
         ]
 
     def pairs(self) -> Iterator[tuple[str, str]]:
-        """Label/value pairs of status pages: `dt`/`dd` and two-cell table rows."""
+        """Label/value pairs of status pages: `dt`/`dd` and two-cell table rows (read once)."""
+        if self._pairs is None:
+            self._pairs = list(self._read_pairs())
+        return iter(self._pairs)
+
+    def _read_pairs(self) -> Iterator[tuple[str, str]]:
         for dt in self.soup.find_all("dt"):
             dd = dt.find_next_sibling(["dd", "dt"])
             if dd is not None and dd.name == "dd":
@@ -210,13 +280,13 @@ class Page:
 
     def _own_label(self, element: Tag) -> str:
         if element.get("id"):
-            found = self.soup.find_all("label", attrs={"for": element["id"]})
+            found = self._labels().get(str(element["id"]), [])
             beside = [label for label in found if label.parent is element.parent]
             if beside or found:
                 # A group's heading may also point at its first radio; the label beside the
                 # control is the control's own.
                 return text_of((beside or found)[-1])
-        parent = element.find_parent("label")
+        parent = self._nearest(element, "label")
         if parent is not None:
             return text_of(parent)
         sibling = element.next_sibling
@@ -231,24 +301,86 @@ class Page:
 
     def _label(self, element: Tag) -> str:
         own = self._own_label(element) if element.get("id") else ""
-        if not own and element.find_parent("label") is not None:
-            own = text_of(element.find_parent("label"))
+        if not own and self._nearest(element, "label") is not None:
+            own = text_of(self._nearest(element, "label"))
         return own or self._group_label(element)
 
     def _group_label(self, element: Tag) -> str:
-        cell = element.find_parent(["dd", "td"])
+        cell = self._nearest(element, "dd", "td")
         if cell is not None and cell.name == "dd":
-            dt = cell.find_previous_sibling("dt")
+            dt = self._previous_sibling(cell, frozenset({"dt"}))
             return text_of(dt) if dt is not None else ""
         if cell is not None:
-            row = cell.find_parent("tr")
+            row = self._nearest(cell, "tr")
             cells = row.find_all(["th", "td"], recursive=False) if row is not None else []
             if cells and cells[0] is not cell:
                 return text_of(cells[0])
-        fieldset = element.find_parent("fieldset")
-        if fieldset is not None and fieldset.find("legend") is not None:
-            return text_of(fieldset.find("legend"))
+        fieldset = self._nearest(element, "fieldset")
+        if fieldset is not None:
+            if id(fieldset) not in self._legends:
+                self._legends[id(fieldset)] = fieldset.find("legend")
+            return text_of(self._legends[id(fieldset)])
         return ""
+
+    def _labels(self) -> dict[str, list[Tag]]:
+        """Labels by the id they name, gathered once: a lookup per control would read the
+        whole page each time."""
+        if self._labels_for is None:
+            self._labels_for = {}
+            for label in self.soup.find_all("label", attrs={"for": True}):
+                self._labels_for.setdefault(str(label["for"]), []).append(label)
+        return self._labels_for
+
+    def _previous_sibling(self, element: Tag, names: frozenset[str]) -> Tag | None:
+        """The nearest earlier sibling named one of `names`, from one pass over the parent's
+        children kept for the next sibling asking (find_previous_sibling per element would
+        read a long list once per item)."""
+        parent = element.parent
+        if parent is None:
+            return None
+        key = (id(parent), names)
+        table = self._previous.get(key)
+        if table is None:
+            table = {}
+            last: Tag | None = None
+            for child in parent.children:
+                if isinstance(child, Tag):
+                    table[id(child)] = last
+                    if child.name in names:
+                        last = child
+            self._previous[key] = table
+        return table.get(id(element))
+
+    def _context(self, link: Tag) -> tuple[str, ...]:
+        """The group headings a menu link sits under, read from the nesting around it,
+        outermost first. What an element's ancestors contribute is kept per element, so
+        links sharing ancestors read them once."""
+        chain: list[Tag] = []
+        node = link
+        while id(node) not in self._contexts:
+            parent = node.parent
+            if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+                self._contexts[id(node)] = ()
+                break
+            chain.append(node)
+            node = parent
+        groups = self._contexts[id(node)]
+        for child in reversed(chain):
+            groups = groups + self._group_of(child.parent, child)
+            self._contexts[id(child)] = groups
+        return groups
+
+    def _group_of(self, ancestor: Tag, via: Tag) -> tuple[str, ...]:
+        """What `ancestor` says about the group of what sits in its child `via`: an `li`'s
+        own words, or the heading before a list, block or table."""
+        if ancestor.name == "li":
+            own = _own_text(ancestor, via)
+            return (own,) if own else ()
+        if ancestor.name in ("ul", "ol", "div", "dd", "table"):
+            heading = self._previous_sibling(ancestor, _HEADINGS)
+            if heading is not None:
+                return (text_of(heading),)
+        return ()
 
 
 def text_of(element: Tag | None) -> str:
@@ -257,30 +389,26 @@ def text_of(element: Tag | None) -> str:
     return " ".join(element.get_text(" ", strip=True).split())
 
 
-def _context(link: Tag) -> tuple[str, ...]:
-    """The group headings a menu link sits under, read from the nesting around it."""
-    groups: list[str] = []
-    for ancestor in link.parents:
-        if not isinstance(ancestor, Tag) or ancestor.name in ("body", "html", "[document]"):
-            break
-        if ancestor.name == "li":
-            own = _own_text(ancestor, link)
-            if own:
-                groups.append(own)
-        heading = ancestor.find_previous_sibling(_HEADINGS)
-        if ancestor.name in ("ul", "ol", "div", "dd", "table") and heading is not None:
-            groups.append(text_of(heading))
-    return tuple(reversed(groups))
+def _join(base: str, href: str) -> str:
+    """`href` made absolute; a link no URL parser accepts (`http://[::1`) is kept as written,
+    so it matches nothing rather than ending the reading of the page."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
-def _own_text(item: Tag, exclude: Tag) -> str:
-    """An `li`'s own words: its text minus nested lists and the link itself."""
+def _own_text(item: Tag, via: Tag) -> str:
+    """An `li`'s own words: its text minus nested lists and the child `via` that holds the
+    link. A list item with more than MAX_GROUP_CHILDREN children holds entries, not a
+    group's name: it has none (reading it for each of its links would stall on a page made
+    of one item with thousands of links)."""
+    if len(item.contents) > MAX_GROUP_CHILDREN:
+        return ""
     words = []
     for child in item.children:
         if isinstance(child, Tag):
-            if child.name in ("ul", "ol") or child is exclude or exclude in child.parents:
-                continue
-            if child.find("a") is not None and exclude in child.find_all("a"):
+            if child.name in ("ul", "ol") or child is via:
                 continue
             words.append(child.get_text(" ", strip=True))
         else:

@@ -144,9 +144,9 @@ def normalize(text: str | None) -> str:
         return ""
     folded = unicodedata.normalize("NFKC", text).replace("\u00a0", " ")
     folded = re.sub(r"\s+", " ", folded).strip()
-    folded = re.sub(r"[\s:：*]+$", "", folded)
-    folded = re.sub(r"^[\s*]+", "", folded)
-    return folded.casefold()
+    # str.strip rather than anchored patterns: `[:*]+$` retries from every colon of a long
+    # run that does not end the text, a stall on a hostile page.
+    return folded.rstrip(" :：*").lstrip(" *").casefold()
 
 
 def meaning_of(text: str | None, table: Mapping[str, Iterable[str]]) -> str | None:
@@ -154,10 +154,28 @@ def meaning_of(text: str | None, table: Mapping[str, Iterable[str]]) -> str | No
     wanted = normalize(text)
     if not wanted:
         return None
+    return _index(table).get(wanted)
+
+
+_INDEXES: dict[int, tuple[Mapping[str, Iterable[str]], dict[str, str]]] = {}
+_MAX_INDEXES = 64
+
+
+def _index(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Normalised phrase → meaning for `table`, built once per table: a page of thousands of
+    labels would otherwise normalise every phrase of the table for each of them. The first
+    meaning listed wins a phrase, as a search in table order would."""
+    known = _INDEXES.get(id(table))
+    if known is not None and known[0] is table:
+        return known[1]
+    index: dict[str, str] = {}
     for meaning, phrases in table.items():
-        if any(normalize(phrase) == wanted for phrase in phrases):
-            return meaning
-    return None
+        for phrase in phrases:
+            index.setdefault(normalize(phrase), meaning)
+    if len(_INDEXES) >= _MAX_INDEXES:
+        _INDEXES.clear()  # profiles' tables are made per read; keep the cache small
+    _INDEXES[id(table)] = (table, index)
+    return index
 
 
 def contains_phrase(text: str | None, phrases: Iterable[str]) -> bool:

@@ -181,14 +181,17 @@ def email_link(pages: list[Page]) -> Link | None:
 
 
 def find_link(links: list[Link], text_key: str, group_key: str | None) -> Link | None:
+    meanings: dict[str, str | None] = {}  # each group text looked up once: links share them
     for link in links:
         if labels.meaning_of(link.text, labels.MENU) != text_key:
             continue
         if group_key is None:
             return link
-        groups = {labels.meaning_of(group, labels.MENU) for group in link.context}
-        if group_key in groups:
-            return link
+        for group in link.context:
+            if group not in meanings:
+                meanings[group] = labels.meaning_of(group, labels.MENU)
+            if meanings[group] == group_key:
+                return link
     return None
 
 

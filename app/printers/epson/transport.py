@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
-from urllib3.util import Timeout
+from urllib3.util import Timeout, parse_url
 
 from app.errors import CertificateChanged, TlsFailed, Unreachable, UnsupportedPage
 from app.printers.address import PrinterAddress
@@ -109,9 +109,12 @@ class Transport:
         return self._request("POST", path, data, kind=kind, read_timeout=read)
 
     def url(self, path: str) -> str:
+        """`path` (or a link or form action the device served) as a URL on this device;
+        `unsupported_page` for one elsewhere: a hostile page's form action must not carry the
+        password, nor its links the session, to another address."""
         if self.base_url is None:
             raise RuntimeError("reach() first")
-        return urljoin(self.base_url + "/", path)
+        return self._same_device(self.base_url + "/", path)
 
     def cookie(self, name: str) -> str | None:
         return self._session.cookies.get(name)
@@ -161,9 +164,13 @@ class Transport:
         except requests.exceptions.Timeout as exc:
             raise Unreachable("timeout", address=str(self.address)) from exc
         self.counts["first_contact"] += 1
-        location = urlsplit(answer.headers.get("Location", ""))
+        try:
+            location = urlsplit(answer.headers.get("Location", ""))
+            port = location.port
+        except ValueError:
+            return None
         if answer.is_redirect and location.scheme == "https":
-            return location.port or 443
+            return port or 443  # only the port is taken: HTTPS goes to the address typed
         return None
 
     def _request(
@@ -240,10 +247,16 @@ class Transport:
             raise Unreachable(_reason(exc), address=str(self.address)) from exc
 
     def _same_device(self, current: str, location: str) -> str:
-        target = urljoin(current, location)
-        here, there = urlsplit(current), urlsplit(target)
-        if (there.scheme, there.hostname, there.port) != (here.scheme, here.hostname, here.port):
-            raise UnsupportedPage("redirect to another address refused", page=there.path)
+        """`location` resolved against `current`, if it stays on the same scheme, host and port
+        as Python's and urllib3's parsers both read it (requests connects where urllib3 says:
+        `https://evil\\@device/` is the device to one and evil to the other)."""
+        try:
+            target = urljoin(current, location)
+            same = _origin(target) == _origin(current)
+        except (ValueError, urllib3.exceptions.LocationParseError):
+            same, target = False, location
+        if not same:
+            raise UnsupportedPage("link or redirect to another address refused", page=_path(target))
         return target
 
     def _tls_problem(self, exc: Exception) -> Exception:
@@ -255,6 +268,25 @@ class Transport:
         except (OSError, TlsFailed):
             return TlsFailed("certificate check failed")
         return CertificateChanged(old=self.fingerprint, new=seen, fingerprint=seen)
+
+
+def _origin(url: str) -> tuple[tuple[str, str | None, int], tuple[str | None, str | None, int]]:
+    """Scheme, host and port of `url` as urllib.parse and as urllib3 read it; ValueError or
+    LocationParseError if either cannot."""
+    mine, theirs = urlsplit(url), parse_url(url)
+    default = {"http": 80, "https": 443}
+    return (
+        (mine.scheme, mine.hostname, mine.port or default.get(mine.scheme, 0)),
+        (theirs.scheme, theirs.host, theirs.port or default.get(theirs.scheme or "", 0)),
+    )
+
+
+def _path(url: str) -> str:
+    """The path to name in a message, whatever `url` holds."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
