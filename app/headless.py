@@ -52,7 +52,10 @@ def read_password(from_stdin: bool) -> str:
     if from_stdin:
         if sys.stdin is None:
             return ""
-        line = sys.stdin.buffer.readline(MAX_STDIN_LINE)
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream with no bytes beneath: decoded already
+            return sys.stdin.readline(MAX_STDIN_LINE).rstrip("\r\n")
+        line = buffer.readline(MAX_STDIN_LINE)
         try:
             return line.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError:
