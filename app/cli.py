@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable
 
-from app.errors import EXIT_CANCELLED, WizardError
+from app.errors import EXIT_CANCELLED, EXIT_INPUT, WizardError
 
 PROG = "printer-oauth"
 
@@ -141,17 +142,22 @@ def _run_printer_flow(args: argparse.Namespace, flow_name: str, extra: dict) -> 
     from app.events import emit_error, for_output
     from app.flow import setup
     from app.flow.services import PrinterSession
-    from app.headless import drive
+    from app.headless import UnreadableInput, drive
 
     events = for_output(args.json)
     try:
         session = PrinterSession(config.load())
     except WizardError as error:
         return emit_error(events, error)
+    try:
+        answers = _printer_answers(args)
+    except UnreadableInput as unreadable:
+        print(f"invalid input: {unreadable}", file=sys.stderr)
+        return EXIT_INPUT
     flow = {"status": setup.STATUS_FLOW, "configure": setup.SETUP_FLOW}.get(
         flow_name, setup.RESIGN_FLOW
     )
-    return asyncio.run(drive(flow, session, events, {**_printer_answers(args), **extra}))
+    return asyncio.run(drive(flow, session, events, {**answers, **extra}))
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import paths
+from app import paths, small_files
 from app.errors import ConfigInvalid
 from app.resources import resource
 
 ENV_PREFIX = "PRINTER_OAUTH_"
+_CONFIG_FIX = "correct it, or rename it to start again from the shipped defaults"
 
 _RANGES: dict[str, tuple[float, float]] = {
     "printer.first_contact_timeout": (0.5, 60.0),
@@ -62,10 +63,10 @@ def load(overrides: Mapping[str, Any] | None = None) -> Config:
     config_file = paths.current().config_file
     if config_file.is_file():
         try:
-            from_file = _flatten(tomllib.loads(config_file.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigInvalid(str(exc), setting=str(config_file)) from exc
-        _apply(values, sources, from_file, "config.toml")
+            table = small_files.read_toml(config_file, what_to_do=_CONFIG_FIX)
+        except FileNotFoundError:
+            table = {}
+        _apply(values, sources, _flatten(table), "config.toml")
     from_env = {key: os.environ[env_name(key)] for key in values if env_name(key) in os.environ}
     _apply(values, sources, from_env, "environment")
     _apply(values, sources, dict(overrides or {}), "command line")

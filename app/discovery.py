@@ -79,7 +79,8 @@ class Device:
                 port = parts.port
             except ValueError:
                 return self.address  # a port out of range, a bracket left open
-            if port is not None and parts.scheme in ("http", "https") and self._names(parts):
+            usable = port is not None and 0 < port < 65536 and parts.scheme in ("http", "https")
+            if usable and self._names(parts):
                 host = f"[{self.address}]" if ":" in self.address else self.address
                 return f"{parts.scheme}://{host}:{port}"
         return self.address

@@ -38,10 +38,28 @@ CLI_EVENTS = frozenset(
 shows (state line, phases) stay out of the command line's output."""
 
 
+MAX_STDIN_LINE = 4096
+"""Bytes of standard input's first line read as the password: a real one is at most 64
+characters; a stream without a newline is not read to its end."""
+
+
+class UnreadableInput(ValueError):  # noqa: N818 - reads as what is wrong, like MissingInput
+    """Standard input that is not text: reported as bad input (exit 2), never a traceback."""
+
+
 def read_password(from_stdin: bool) -> str:
     """The admin password: from stdin's first line, else asked on a terminal, never argv."""
     if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
+        if sys.stdin is None:
+            return ""
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream with no bytes beneath: decoded already
+            return sys.stdin.readline(MAX_STDIN_LINE).rstrip("\r\n")
+        line = buffer.readline(MAX_STDIN_LINE)
+        try:
+            return line.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise UnreadableInput("the password on standard input is not UTF-8 text") from None
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass("Administrator password: ")
     return ""

@@ -23,8 +23,8 @@ from typing import Any
 
 from requests.adapters import HTTPAdapter
 
-from app import paths
-from app.errors import CertificateChanged, CertificateUntrusted, TlsFailed
+from app import paths, small_files
+from app.errors import CertificateChanged, CertificateUntrusted, ConfigInvalid, TlsFailed
 
 _HEX = re.compile(r"^[0-9A-F]{64}$")
 
@@ -64,22 +64,37 @@ def fetch_fingerprint(host: str, port: int, timeout: float) -> str:
     return fingerprint_of(der)
 
 
+_PINS_FIX = "delete it; each printer's certificate is then asked to be trusted again"
+
+
 class PinStore:
-    """Fingerprints on disk (never a secret), written atomically."""
+    """Fingerprints on disk (never a secret), written atomically.
+
+    A damaged file is `config_invalid` naming it, not an empty store: read as empty, the next
+    trust would write it over and every other pin would be lost without a word.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.current().pins_file
 
     def load(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = small_files.read_text(self.path, what_to_do=_PINS_FIX)
         except FileNotFoundError:
             return {}
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise self._damaged("is not valid JSON") from exc
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            raise self._damaged("is not a table of fingerprints by printer")
+        try:
+            return {key: normalize_fingerprint(value) for key, value in data.items()}
+        except ValueError as exc:
+            raise self._damaged("holds a value that is not a SHA-256 fingerprint") from exc
+
+    def _damaged(self, problem: str) -> ConfigInvalid:
+        return ConfigInvalid(f"{self.path} {problem}: {_PINS_FIX}", setting=str(self.path))
 
     def get(self, key: str) -> str | None:
         return self.load().get(key)

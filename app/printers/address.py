@@ -2,8 +2,11 @@
 
 Accepted: an IPv4 address, an IPv6 address (bracketed or not, with a zone for link-local ones),
 or a host name; each with or without `http://`/`https://` and a port, and a pasted Web Config
-URL whatever its path. Anything made only of digits and dots must be a complete IPv4 address:
-"192.168.1" is a typo, not a host name, and must never be looked up on the network.
+URL whatever its path. A link-local IPv6 address carries its zone after `%` as typed
+(`fe80::1%eth0`); inside brackets the `%` may be written `%25`, as in a URL (RFC 6874), and
+that is how the address writes it back. Anything made only of digits and dots must be a
+complete IPv4 address: "192.168.1" is a typo, not a host name, and must never be looked up
+on the network.
 """
 
 from __future__ import annotations
@@ -51,7 +54,12 @@ class PrinterAddress:
         return f"{host}:{port}"
 
     def __str__(self) -> str:
-        return self.url(self.scheme, self.port, "").rstrip("/") if self.scheme else self._bare()
+        """The address as typed once normalised: parsing it gives this address back (a
+        port is written even where it is the scheme's default)."""
+        if self.scheme is None:
+            return self._bare()
+        port = "" if self.port is None else f":{self.port}"
+        return f"{self.scheme}://{self.netloc_host}{port}"
 
     def _bare(self) -> str:
         if self.port is None:
@@ -73,7 +81,9 @@ def parse_address(text: str) -> PrinterAddress:
         raw = rest
     host_port = re.split(r"[/?#]", raw, maxsplit=1)[0]
     host, port = _split_port(host_port, raw)
-    return PrinterAddress(_check_host(host, text), port, scheme)
+    return PrinterAddress(
+        _check_host(host, text, bracketed=host_port.startswith("[")), port, scheme
+    )
 
 
 def _split_port(host_port: str, original: str) -> tuple[str, int | None]:
@@ -97,9 +107,9 @@ def _port(text: str, original: str) -> int:
     return int(text)
 
 
-def _check_host(host: str, original: str) -> str:
+def _check_host(host: str, original: str, *, bracketed: bool = False) -> str:
     if ":" in host:
-        return _check_ipv6(host, original)
+        return _check_ipv6(host, original, bracketed=bracketed)
     if _DIGITS_AND_DOTS.match(host):
         try:
             return str(ipaddress.IPv4Address(host))
@@ -108,9 +118,11 @@ def _check_host(host: str, original: str) -> str:
     return _check_name(host, original)
 
 
-def _check_ipv6(host: str, original: str) -> str:
-    address, _, zone = host.partition("%")
-    if zone and not _ZONE.match(zone):
+def _check_ipv6(host: str, original: str, *, bracketed: bool) -> str:
+    address, percent, zone = host.partition("%")
+    if bracketed and zone.startswith("25"):
+        zone = zone[2:]  # RFC 6874: in a URL the zone's `%` is written `%25`
+    if percent and not _ZONE.match(zone):
         raise InvalidAddress(address=original)
     try:
         parsed = ipaddress.IPv6Address(address)

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QHideEvent
+from PySide6.QtGui import Qt as QtText
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -241,7 +242,8 @@ class PrinterPage(StepPage):
             text += " · " + self.tr("firmware %1").replace("%1", device.firmware)
         item = QListWidgetItem(text, self.printerList)
         item.setData(Qt.ItemDataRole.UserRole, device.contact_address)
-        item.setToolTip(device.admin_url or device.address)
+        # Tooltips guess rich text; an announced admin URL is anyone's text: shown escaped.
+        item.setToolTip(QtText.convertFromPlainText(device.admin_url or device.address))
 
     def _device_chosen(self, item: QListWidgetItem) -> None:
         address = item.data(Qt.ItemDataRole.UserRole)

@@ -24,12 +24,12 @@ a language the label table lacks, can be described in a small TOML file named by
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import small_files
 from app.errors import ConfigInvalid
 from app.printers.epson import labels
 
@@ -60,10 +60,15 @@ def load(path: str | Path | None) -> Profile:
     if not path:
         return NONE
     source = Path(path).expanduser()
+    fix = (
+        "correct the profile (its format: app/printers/epson/profile.py), or unset printer.profile"
+    )
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigInvalid(str(exc), setting="printer.profile") from exc
+        data = small_files.read_toml(source, what_to_do=fix)
+    except FileNotFoundError as exc:
+        raise ConfigInvalid(f"{source} does not exist: {fix}", setting="printer.profile") from exc
+    except ConfigInvalid as exc:
+        raise ConfigInvalid(exc.detail, setting="printer.profile") from exc
     return _parse(data, str(source))
 
 

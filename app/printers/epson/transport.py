@@ -59,6 +59,18 @@ class _Deadline:
         return time.monotonic() >= self.ends
 
 
+class _Session(requests.Session):
+    """A session that leaves redirects to the transport (`_same_device`).
+
+    Even told not to follow them, requests reads a redirect's Location to prepare the next
+    request, decoding it as UTF-8: a Location of other bytes raised UnicodeDecodeError out of
+    the request. The transport reads the header itself.
+    """
+
+    def get_redirect_target(self, resp: requests.Response) -> None:
+        return None
+
+
 class Transport:
     def __init__(
         self,
@@ -78,7 +90,7 @@ class Transport:
         self.last_url = ""
         """Where the last answer came from, after redirects: relative links resolve to it."""
         self._lock = threading.Lock()
-        self._session = requests.Session()
+        self._session = _Session()
         self._session.trust_env = False
         self._session.headers["User-Agent"] = _USER_AGENT
 
