@@ -461,6 +461,9 @@ class _Trap:
                 connection, _ = self._socket.accept()
             except TimeoutError:
                 continue
+            except OSError:  # a connection aborted before it was taken: it still came here
+                self.hits += 1
+                continue
             self.hits += 1
             connection.close()
 
