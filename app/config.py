@@ -56,6 +56,15 @@ def defaults() -> dict[str, Any]:
     return _flatten(tomllib.loads(resource("defaults.toml").read_text(encoding="utf-8")))
 
 
+def setting(key: str) -> Any:
+    """One setting, or None when unset or when the config file is unreadable: the wizard still
+    starts, and the flow reports the bad file on its first step."""
+    try:
+        return load()[key] or None
+    except ConfigInvalid:
+        return None
+
+
 def load(overrides: Mapping[str, Any] | None = None) -> Config:
     """The settings in force, each layer checked against the defaults' keys and types."""
     values = defaults()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 class _PaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint:
-            print(json.dumps({"first_paint": True}), flush=True)
+            print(json.dumps({"first_paint": True, "cpu_s": time.process_time()}), flush=True)
             QApplication.exit(0)
         return False
 

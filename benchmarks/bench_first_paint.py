@@ -6,7 +6,11 @@ each round, so neither always meets a warm or a cold disk cache first), and time
 before the process starts to the JSON line each prints at its first paint:
 `main.py` through ui/app.py's `PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT` probe, the baseline
 through benchmarks/bare_wizard.py, which watches its page the same way. `main.py` also says
-which of qasync, msal and requests were loaded by then (the bar: none).
+which of qasync, msal and requests were loaded by then, and which of the PySide types whose
+first use is slow were built (ui/app.py `SLOW_TYPES`; the bar for both: none). 25 rounds:
+on this 2-core VM, seven gave medians 0.15 apart from one run to the next. Each process also
+says the CPU time it had used by its first paint: `cpu_ratio`, the same ratio with the
+machine's noise (other work, a slow scheduler) mostly left out.
 
     .venv/bin/python -m benchmarks first_paint
 """
@@ -23,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ROUNDS = 7
+DEFAULT_ROUNDS = 25
 GOAL_RATIO = 1.25
 PROBE_TIMEOUT_S = 60.0
 BARE = [sys.executable, "benchmarks/bare_wizard.py"]
@@ -71,7 +75,10 @@ def time_to_first_paint(
 def run(rounds: int = DEFAULT_ROUNDS) -> dict:
     wizard_s: list[float] = []
     bare_s: list[float] = []
+    wizard_cpu: list[float] = []
+    bare_cpu: list[float] = []
     heavy: set[str] = set()
+    slow_types: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="bench-first-paint-") as home:
         env = _environment(home)
         # One of each first, not counted: the first start after a build pays for compiling.
@@ -81,11 +88,15 @@ def run(rounds: int = DEFAULT_ROUNDS) -> dict:
             order = ("bare", "wizard") if index % 2 == 0 else ("wizard", "bare")
             for which in order:
                 if which == "bare":
-                    bare_s.append(time_to_first_paint(BARE, env)[0])
+                    elapsed, line = time_to_first_paint(BARE, env)
+                    bare_s.append(elapsed)
+                    bare_cpu.append(line["cpu_s"])
                 else:
                     elapsed, line = time_to_first_paint(WIZARD, env)
                     wizard_s.append(elapsed)
-                    heavy.update(line.get("heavy_modules_loaded", []))
+                    wizard_cpu.append(line["cpu_s"])
+                    heavy.update(line["heavy_modules_loaded"])
+                    slow_types.update(line["slow_types_built"])
     wizard, bare = statistics.median(wizard_s), statistics.median(bare_s)
     return {
         "rounds": rounds,
@@ -93,7 +104,9 @@ def run(rounds: int = DEFAULT_ROUNDS) -> dict:
         "bare_qwizard_ms_median": round(bare * 1000),
         "ratio": round(wizard / bare, 2),
         "goal_ratio": GOAL_RATIO,
+        "cpu_ratio": round(statistics.median(wizard_cpu) / statistics.median(bare_cpu), 2),
         "heavy_modules_before_first_paint": sorted(heavy),
+        "slow_types_before_first_paint": sorted(slow_types),
     }
 
 

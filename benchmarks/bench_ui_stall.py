@@ -284,6 +284,7 @@ def child(kind: str, args: list[str]) -> dict[str, Any]:
     heartbeat = Heartbeat(_Technician(wizard).page)
     wizard.show()
     app.processEvents()
+    wizard_app.set_window_icon(app)
     heartbeat.start()
     wizard_app.serve(app, wizard, lambda: _drive(wizard, heartbeat, kind, args))
     return {

@@ -15,17 +15,21 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWizard
 
 FIRST_PAINT_PROBE = "PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT"
 """Set in the environment, the wizard prints one JSON line at its first paint and exits: how
 `make bench` and the bundle check time process start to first paint from outside."""
 HEAVY_MODULES = ("qasync", "msal", "requests")
+SLOW_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"))
+"""PySide builds a type with all its enums at its first use; these two cost about a third of
+what the first paint may add to a bare QWizard's, so the first page does without them
+(ui/pages/base.py). The probe says which were built by then (the bar: none)."""
 
 
 def _application() -> QApplication:
@@ -35,32 +39,23 @@ def _application() -> QApplication:
         QCoreApplication.setApplicationName("Printer OAuth Wizard")
         app = QApplication(sys.argv[:1])
         app.setDesktopFileName("printer-oauth-wizard")
-        app.setWindowIcon(_icon())
     # The loop ends when the wizard's shutdown (cancel, restore) is done, not at the close.
     app.setQuitOnLastWindowClosed(False)
     return app  # type: ignore[return-value]
 
 
-def _icon() -> QIcon:
-    """The window icon, read as bytes through importlib.resources: the same code finds it in
-    the source tree and in a frozen bundle (the .exe and .app embed app.ico / app.icns)."""
+def set_window_icon(app: QApplication) -> None:
+    """The windows' icon, read as bytes through importlib.resources: the same code finds it in
+    the source tree and in a frozen bundle (the .exe and .app embed app.ico / app.icns). Set
+    after the first paint: decoding it is a few milliseconds the first page need not wait for
+    (Qt gives the new icon to windows already shown)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
     from app.resources import resource
 
     pixmap = QPixmap()
     pixmap.loadFromData(resource("icons", "app.png").read_bytes(), "PNG")
-    return QIcon(pixmap)
-
-
-def _configured(key: str) -> str | None:
-    """One setting, or None when the config file is unreadable: the wizard still starts, and
-    the flow reports the bad file on its first step."""
-    from app import config
-    from app.errors import WizardError
-
-    try:
-        return config.load()[key] or None
-    except WizardError:
-        return None
+    app.setWindowIcon(QIcon(pixmap))
 
 
 def run(address: str | None = None, language: str | None = None, demo: bool = False) -> int:
@@ -72,9 +67,10 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
 
         simulation = Simulation(auto_approve=None, advertise=True).start()
         address = simulation.device.https_url
+    from app import config
     from ui.wizard import build_wizard
 
-    wizard = build_wizard(address, language or _configured("ui.language"), deferred=True)
+    wizard = build_wizard(address, language or config.setting("ui.language"), deferred=True)
     if simulation is not None:
         wizard.set_demo(simulation.device.admin_password, simulation_info=simulation.info())
         from PySide6.QtWidgets import QWizardPage
@@ -86,6 +82,7 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
         return _exit_after_first_paint(app, wizard)
     wizard.show()
     app.processEvents()  # the first page paints before the heavy modules load
+    set_window_icon(app)
     try:
         serve(app, wizard)
     finally:
@@ -120,9 +117,9 @@ async def _serve(wizard: Any, alongside: Callable[[], Awaitable[Any]] | None) ->
 
     await wizard.build_rest()
     await wizard.controller.load()
-    from app import logs
+    from app import config, logs
 
-    log_handler = logs.setup(_configured("log.level") or "INFO")
+    log_handler = logs.setup(config.setting("log.level") or "INFO")
     try:
         if alongside is None:
             await _until_closed(wizard)
@@ -136,7 +133,14 @@ class _PaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint:
             loaded = [name for name in HEAVY_MODULES if name in sys.modules]
-            print(json.dumps({"first_paint": True, "heavy_modules_loaded": loaded}), flush=True)
+            built = [name for module, name in SLOW_TYPES if name in vars(sys.modules[module])]
+            line = {
+                "first_paint": True,
+                "cpu_s": time.process_time(),
+                "heavy_modules_loaded": loaded,
+                "slow_types_built": built,
+            }
+            print(json.dumps(line), flush=True)
             QApplication.exit(0)
         return False
 

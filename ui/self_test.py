@@ -120,11 +120,12 @@ def _check_icons() -> str:
 
 
 def _check_wizard() -> str:
-    from ui.app import _application
+    from ui.app import _application, set_window_icon
     from ui.wizard import build_wizard
 
     app = _application()
     wizard = build_wizard(None, "it")
+    set_window_icon(app)
     try:
         if wizard.windowIcon().isNull():
             raise SelfTestError("the wizard has no window icon")

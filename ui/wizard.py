@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -92,8 +92,7 @@ class SetupWizard(QWizard):
         self._build_side()
         self.controller.event.connect(self._route)
         self.currentIdChanged.connect(lambda _id: self._render_side())
-        self.help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
-        self.help_shortcut.activated.connect(self._help_for_current_page)
+        self.help_shortcut: Any = None
         self.retranslate()
         if not deferred:
             self.finish_building()
@@ -112,19 +111,36 @@ class SetupWizard(QWizard):
         if not self._later_pages:
             return False
         module, name = self._later_pages.pop(0)
-        page_class = getattr(importlib.import_module(module), name)
-        self._add_page(page_class(self.controller, self))
+        page = getattr(importlib.import_module(module), name)(self.controller, self)
+        page.finish_widgets()
+        self._add_page(page)
         return True
 
     def finish_building(self) -> None:
+        self._finish_first_page()
         while self.build_next_page():
             pass
 
+    def _finish_first_page(self) -> None:
+        """What the first paint did without (ui/pages/base.py): the first page's label formats,
+        and F1 (QKeySequence's first use builds its enums)."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        self.pages["printer"].finish_widgets()
+        if self.help_shortcut is None:
+            self.help_shortcut = QShortcut(
+                QKeySequence(QKeySequence.StandardKey.HelpContents), self
+            )
+            self.help_shortcut.activated.connect(self._help_for_current_page)
+
     async def build_rest(self) -> None:
-        """The pages not built yet, one per turn of the loop: each is a few milliseconds of
-        UI-thread work, all of them together a visible stall."""
+        """What the first page did without (ui/pages/base.py), then the pages not built yet,
+        one per turn of the loop: each is a few milliseconds of UI-thread work, all of them
+        together a visible stall."""
         import asyncio
 
+        self._finish_first_page()
+        await asyncio.sleep(0)
         while self.build_next_page():
             await asyncio.sleep(0)
 

@@ -151,9 +151,11 @@ def _run_main(qapp, argv: list[str], look: Callable[[QWizard], bool]) -> int:
         timer.stop()
 
 
-def test_main_opens_the_wizard_and_closes_cleanly(qapp) -> None:
-    """`python main.py` (in-process): the wizard shows at its first page, the other pages are
-    built once it runs, closing ends the loop, no warning."""
+@pytest.mark.parametrize("arguments", [[], ["--language", "en"]], ids=["double-click", "options"])
+def test_main_opens_the_wizard_and_closes_cleanly(qapp, arguments: list[str]) -> None:
+    """`python main.py` (in-process), as a double-click starts it (no command-line parser) and
+    with options: the wizard shows at its first page, the other pages are built once it runs,
+    closing ends the loop, no warning."""
     seen: list[str] = []
     built: list[int] = []
 
@@ -162,7 +164,7 @@ def test_main_opens_the_wizard_and_closes_cleanly(qapp) -> None:
         built.append(len(wizard.pageIds()))
         return built[-1] == 8
 
-    assert _run_main(qapp, ["--language", "en"], look) == 0
+    assert _run_main(qapp, arguments, look) == 0
     assert set(seen) == {"printerPage"}
     assert built[-1] == 8
 

@@ -41,6 +41,7 @@ def assert_measured(figures: dict) -> None:
 def test_the_first_page_paints_soon_and_before_any_heavy_module() -> None:
     figures = bench_first_paint.run(rounds=5)
     assert figures["heavy_modules_before_first_paint"] == []
+    assert figures["slow_types_before_first_paint"] == []
     assert figures["ratio"] <= FIRST_PAINT_RATIO_CEILING, figures
 
 

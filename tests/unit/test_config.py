@@ -56,6 +56,16 @@ def test_a_bad_value_names_the_setting(text: str, setting: str) -> None:
     assert caught.value.exit_status == 2
 
 
+def test_one_setting_for_the_wizards_start_is_none_when_unset_or_unreadable() -> None:
+    """The wizard reads its language before anything else: a damaged config.toml must not
+    stop it from opening (its first step reports the file, as `config_invalid`)."""
+    assert config.setting("ui.language") is None  # the shipped default is ""
+    write_config('[ui]\nlanguage = "it"\n')
+    assert config.setting("ui.language") == "it"
+    write_config("[ui\n")
+    assert config.setting("ui.language") is None
+
+
 def test_a_bad_environment_value_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRINTER_OAUTH_PRINTER_COMMIT_TIMEOUT", "forever")
     with pytest.raises(ConfigInvalid, match=r"printer\.commit_timeout"):

@@ -7,6 +7,13 @@ calls `validatePage` again — the flow has moved past this step, so it answers 
 step fails the page stays, with the registry's message in `errorLabel` and a link to the help
 topic named after the error code.
 
+The first page paints before anything touches PySide's `Qt` namespace or QStyle: the first use
+of each builds all their enum types (about 25 and 7 ms, a third of what the wizard may add to a
+bare QWizard's start, DESIGN.md). What needs them — the labels' text formats and flags, the
+error icon — is set by `finish_widgets`, which the wizard calls as it adds each page and for the
+first page right after the first paint, and which the page calls itself before it shows any
+text it did not write. Hence `Qt` and `QStyle` are imported where they are used.
+
 Strings of this base class use `QCoreApplication.translate` with the literal context
 "StepPage" so lupdate and the runtime agree on the context whatever the subclass
 (../shared/facts/qt.md).
@@ -14,10 +21,9 @@ Strings of this base class use `QCoreApplication.translate` with the literal con
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +31,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -49,6 +54,7 @@ class StepPage(QWizardPage):
         self._working = False
         self._error: Any = None
         self._warnings: list[dict[str, Any]] = []
+        self._widgets_finished = False
 
         outer = QVBoxLayout(self)
         self.body = QVBoxLayout()
@@ -76,22 +82,15 @@ class StepPage(QWizardPage):
         self.warningLabel = QLabel(self)
         self.warningLabel.setObjectName("warningLabel")
         self.warningLabel.setWordWrap(True)
-        self.warningLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.warningLabel.hide()
         outer.addWidget(self.warningLabel)
 
     def _build_error(self, outer: QVBoxLayout) -> None:
         error_row = QHBoxLayout()
         self.errorIcon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.errorIcon.setPixmap(icon.pixmap(size, size))
-        self.errorIcon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.errorLabel = QLabel(self)
         self.errorLabel.setObjectName("errorLabel")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setTextFormat(Qt.TextFormat.PlainText)
-        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.errorLabel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bold = QFont(self.errorLabel.font())
         bold.setBold(True)
@@ -101,7 +100,9 @@ class StepPage(QWizardPage):
         outer.addLayout(error_row)
 
         help_row = QHBoxLayout()
-        self.errorHelpLabel = self.help_link_label("errorHelpLabel", wrap=False)
+        self.errorHelpLabel = QLabel(self)
+        self.errorHelpLabel.setObjectName("errorHelpLabel")
+        self.errorHelpLabel.linkActivated.connect(self._open_help_link)
         self.helpButton = QPushButton(self)
         self.helpButton.setObjectName("helpButton")
         self.helpButton.clicked.connect(lambda: self.open_help(self.help_topic()))
@@ -109,6 +110,27 @@ class StepPage(QWizardPage):
         help_row.addStretch(1)
         help_row.addWidget(self.helpButton)
         outer.addLayout(help_row)
+
+    def finish_widgets(self) -> None:
+        """Set what the first paint does without (module docstring); once."""
+        if self._widgets_finished:
+            return
+        self._widgets_finished = True
+        self.widgets_to_finish()
+
+    def widgets_to_finish(self) -> None:
+        """Text shown here comes from the device and the flow: it is never read as markup."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle
+
+        for label in (self.warningLabel, self.errorLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_help_link(self.errorHelpLabel)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.errorIcon.setPixmap(icon.pixmap(size, size))
+        self.errorIcon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     # --- texts ---------------------------------------------------------------------------
 
@@ -151,17 +173,25 @@ class StepPage(QWizardPage):
         label = QLabel(parent or self)
         label.setObjectName(object_name)
         label.setWordWrap(wrap)
+        label.linkActivated.connect(self._open_help_link)
+        self.make_help_link(label)
+        return label
+
+    @staticmethod
+    def make_help_link(label: QLabel) -> None:
+        from PySide6.QtCore import Qt
+
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        label.linkActivated.connect(self._open_help_link)
-        return label
 
     @staticmethod
     def with_help_link(text: str, link_text: str, topic: str) -> str:
         """`text` followed by a link to help `topic`, as rich text for `help_link_label`."""
+        from html import escape  # with html.entities, 2 ms the first paint does without
+
         link = escape(link_text, quote=False)
         return f'{escape(text, quote=False)} <a href="help:{topic}">{link}</a>'
 
@@ -171,6 +201,7 @@ class StepPage(QWizardPage):
     # --- errors and warnings -----------------------------------------------------------
 
     def show_error(self, error: Any) -> None:
+        self.finish_widgets()
         self._error = error
         self._render_error()
 
@@ -204,6 +235,7 @@ class StepPage(QWizardPage):
             widget.setVisible(visible)
 
     def add_warning(self, fields: dict[str, Any]) -> None:
+        self.finish_widgets()
         self._warnings.append(fields)
         self._render_warnings()
 

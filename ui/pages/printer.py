@@ -21,9 +21,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QHideEvent
-from PySide6.QtGui import Qt as QtText
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -106,7 +105,6 @@ class PrinterPage(StepPage):
         self.body.addWidget(self.printerList)
 
     def _build_device(self) -> None:
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.deviceBox = QWidget(self)
         form = QFormLayout(self.deviceBox)
         form.setContentsMargins(0, 8, 0, 0)
@@ -118,11 +116,7 @@ class PrinterPage(StepPage):
         self.fingerprintCaption = QLabel(self)
         self.fingerprintLabel = QLabel(self)
         self.fingerprintLabel.setObjectName("fingerprintLabel")
-        self.fingerprintLabel.setFont(mono)
         self.fingerprintLabel.setWordWrap(True)
-        for value in (self.modelValue, self.firmwareValue, self.fingerprintLabel):
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.modelCaption, self.modelValue)
         form.addRow(self.firmwareCaption, self.firmwareValue)
         form.addRow(self.fingerprintCaption, self.fingerprintLabel)
@@ -137,6 +131,17 @@ class PrinterPage(StepPage):
         self.body.addWidget(self.trustCertificateCheck)
         self.trustInfoLabel.hide()
         self.trustCertificateCheck.hide()
+
+    def widgets_to_finish(self) -> None:
+        """The device's own words (model, firmware) are plain text, never markup."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QFontDatabase
+
+        super().widgets_to_finish()
+        self.fingerprintLabel.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        for value in (self.modelValue, self.firmwareValue, self.fingerprintLabel):
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -234,6 +239,9 @@ class PrinterPage(StepPage):
             self.retranslate_discovery()
 
     def _device_found(self, device: Any) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import Qt as QtText
+
         if self._search is None or device.key in self._listed:
             return  # a result from a search stopped meanwhile, or one already listed
         self._listed.add(device.key)
@@ -246,6 +254,8 @@ class PrinterPage(StepPage):
         item.setToolTip(QtText.convertFromPlainText(device.admin_url or device.address))
 
     def _device_chosen(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
+
         address = item.data(Qt.ItemDataRole.UserRole)
         if address and address != self._typed():
             self.set_address(address)
@@ -352,6 +362,7 @@ class PrinterPage(StepPage):
             self._show_device(**fields)
 
     def _show_device(self, **fields: Any) -> None:
+        self.finish_widgets()
         self._device.update({k: v for k, v in fields.items() if v})
         unknown = self.tr("(not shown by the printer)")
         self.modelValue.setText(self._device.get("model") or unknown)
