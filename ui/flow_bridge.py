@@ -83,6 +83,7 @@ class FlowController(QObject):
         self._services_factory = services_factory or default_services
         self._runner: Any = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._shutdowns: list[asyncio.Task[Any] | None] = []
         self._busy = 0
         self._generation = 0
         self._loading: asyncio.Future[None] | None = None
@@ -317,22 +318,34 @@ class FlowController(QObject):
             await runner.back()
 
     async def shutdown(self) -> None:
-        """Cancel what runs, put the device back if a transaction is open, close sockets."""
+        """Cancel what runs, put the device back if a transaction is open, close sockets.
+
+        Shutdowns can overlap: "another printer" shuts the last run down in the background,
+        and the window may close while that one still restores the device. A shutdown first
+        waits for those begun before it and never cancels one: cancelling the first would
+        cut its restore short and leave the device half restored."""
         import asyncio
 
-        runner, self._runner = self._runner, None
-        self._generation += 1
-        if runner is not None:
-            if runner.state not in ("finished", "cancelled"):
-                with contextlib.suppress(WizardError, RuntimeError):
-                    await runner.cancel()
-            services = runner.services
-            if services is not None and hasattr(services, "close"):
-                await asyncio.to_thread(services.close)
-        pending = [task for task in self._tasks if task is not asyncio.current_task()]
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        me = asyncio.current_task()
+        earlier = [task for task in self._shutdowns if task is not None]
+        self._shutdowns.append(me)
+        try:
+            await asyncio.gather(*earlier, return_exceptions=True)
+            runner, self._runner = self._runner, None
+            self._generation += 1
+            if runner is not None:
+                if runner.state not in ("finished", "cancelled"):
+                    with contextlib.suppress(WizardError, RuntimeError):
+                        await runner.cancel()
+                services = runner.services
+                if services is not None and hasattr(services, "close"):
+                    await asyncio.to_thread(services.close)
+            pending = [task for task in self._tasks if task not in self._shutdowns]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        finally:
+            self._shutdowns.remove(me)
 
     def close_now(self) -> None:
         """Without a running loop: nothing can be awaited (no restore); close the sockets."""
