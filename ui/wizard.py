@@ -360,7 +360,12 @@ class SetupWizard(QWizard):
         if self.mailbox_page is not None:
             self.mailbox_page.stop()
         if self._help_window is not None:
+            # Deleted by Qt with the wizard's end, not left to Python's garbage collector: a
+            # window deleted at the interpreter's exit warns "shared QObject was deleted
+            # directly" (and may crash).
             self._help_window.close()
+            self._help_window.deleteLater()
+            self._help_window = None
         super().done(result)
 
 

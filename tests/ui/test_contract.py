@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -242,7 +244,26 @@ def test_every_page_opens_its_own_topic_with_f1(qapp) -> None:
             assert help_window.current_topic == topic, page.objectName()
             help_window.hide()
     finally:
-        if wizard._help_window is not None:
+        if wizard._help_window is not None:  # never shown, the wizard never closes it
             wizard._help_window.close()
+            wizard._help_window.deleteLater()
         wizard.close()
         wizard.deleteLater()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+def test_closing_the_wizard_deletes_its_help_window(qapp) -> None:
+    """Left to Python's garbage collector, the help window was deleted at the interpreter's
+    exit, after Qt's own clean-up: "shared QObject was deleted directly" (a crash risk)."""
+    from ui.wizard import build_wizard
+
+    wizard = build_wizard(language="en")
+    wizard.show()
+    wizard.show_help("index")
+    help_window = wizard._help_window
+    assert help_window is not None and help_window.isVisible()
+    wizard.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(help_window)
+    assert wizard._help_window is None
+    wizard.deleteLater()
