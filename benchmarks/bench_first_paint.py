@@ -7,7 +7,7 @@ before the process starts to the JSON line each prints at its first paint:
 `main.py` through ui/app.py's `PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT` probe, the baseline
 through benchmarks/bare_wizard.py, which watches its page the same way. `main.py` also says
 which of qasync, msal and requests were loaded by then, and which of the PySide types whose
-first use is slow were built (ui/app.py `SLOW_TYPES`; the bar for both: none). 25 rounds:
+first use is slow were built (ui/wizard.py `SLOW_TYPES`; the bar for both: none). 25 rounds:
 on this 2-core VM, seven gave medians 0.15 apart from one run to the next. Each process also
 says the CPU time it had used by its first paint: `cpu_ratio`, the same ratio with the
 machine's noise (other work, a slow scheduler) mostly left out.

@@ -143,7 +143,10 @@ class Heartbeat:
     ended on (the page a technician was looking at when the window froze)."""
 
     def __init__(self, where: Callable[[], str]) -> None:
-        from PySide6.QtCore import Qt, QTimer
+        """A coarse timer (Qt's default, within 5 % of 5 ms): asking for a precise one would
+        build the `Qt` namespace before the first paint, and hide the turn that builds it
+        after (ui/wizard.py `SLOW_TYPES`)."""
+        from PySide6.QtCore import QTimer
 
         self._where = where
         self._last = time.perf_counter()
@@ -152,7 +155,6 @@ class Heartbeat:
         self.run_s = 0.0
         self.beats = 0
         self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HEARTBEAT_MS)
         self._timer.timeout.connect(self._beat)
 

@@ -26,10 +26,6 @@ FIRST_PAINT_PROBE = "PRINTER_OAUTH_EXIT_AFTER_FIRST_PAINT"
 """Set in the environment, the wizard prints one JSON line at its first paint and exits: how
 `make bench` and the bundle check time process start to first paint from outside."""
 HEAVY_MODULES = ("qasync", "msal", "requests")
-SLOW_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"))
-"""PySide builds a type with all its enums at its first use; these two cost about a third of
-what the first paint may add to a bare QWizard's, so the first page does without them
-(ui/pages/base.py). The probe says which were built by then (the bar: none)."""
 
 
 def _application() -> QApplication:
@@ -133,6 +129,8 @@ class _PaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint:
             loaded = [name for name in HEAVY_MODULES if name in sys.modules]
+            from ui.wizard import SLOW_TYPES
+
             built = [name for module, name in SLOW_TYPES if name in vars(sys.modules[module])]
             line = {
                 "first_paint": True,

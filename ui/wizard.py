@@ -63,6 +63,12 @@ LATER_PAGES = (
 )
 """The pages after the first, in the order they are built; imported by name so that none of
 their modules loads before the first paint."""
+SLOW_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"))
+"""PySide builds a type with all its enums at its first use: about 25 and 7 ms for these two,
+a third of what the first paint may add to a bare QWizard's. The first page paints without
+them (ui/pages/base.py); after the paint each is built in a turn of the loop of its own, so
+that no turn stalls the window long. The first-paint probe (ui/app.py) says which were built
+before it (the bar: none)."""
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 """Each language in its own name: never translated."""
 
@@ -139,6 +145,9 @@ class SetupWizard(QWizard):
         together a visible stall."""
         import asyncio
 
+        for module, name in SLOW_TYPES:
+            getattr(importlib.import_module(module), name)
+            await asyncio.sleep(0)
         self._finish_first_page()
         await asyncio.sleep(0)
         while self.build_next_page():
