@@ -274,15 +274,18 @@ async def _drive(wizard: Any, heartbeat: Heartbeat, kind: str, args: list[str]) 
 
 
 def child(kind: str, args: list[str]) -> dict[str, Any]:
-    """One run in this process, the wizard started as ui/app.py starts it: its first page
-    built and painted, then served by `ui.app.serve` (the other pages, the loop, the flow's
-    modules, the log) while a technician drives it. The heartbeat beats from the first paint
-    on."""
+    """One run in this process, the wizard started as main.py and ui/app.py start it: the
+    language read from the configuration before PySide6 loads, the first page built and
+    painted, then served by `ui.app.serve` (the other pages, the loop, the flow's modules,
+    the log) while a technician drives it. The heartbeat beats from the first paint on."""
+    from app import config
+
+    language = config.setting("ui.language")
     from ui import app as wizard_app
     from ui.wizard import build_wizard
 
     app = wizard_app._application()
-    wizard = build_wizard(None, "en", deferred=True)
+    wizard = build_wizard(None, language, deferred=True)
     heartbeat = Heartbeat(_Technician(wizard).page)
     wizard.show()
     app.processEvents()
