@@ -112,7 +112,7 @@ def start_ratio(bundle: Path, home: Path, rounds: int) -> dict:
     }
     times: dict[str, list[float]] = {"bundle": [], "source": []}
     for command, cwd in commands.values():
-        time_to_first_paint(command, env, cwd)[0]
+        time_to_first_paint(command, env, cwd)
     for index in range(rounds):
         order = ("bundle", "source") if index % 2 == 0 else ("source", "bundle")
         for which in order:

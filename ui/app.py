@@ -55,7 +55,8 @@ def set_window_icon(app: QApplication) -> None:
 
 
 def run(address: str | None = None, language: str | None = None, demo: bool = False) -> int:
-    """Show the wizard and run it until it closes; the exit status of the program."""
+    """Show the wizard and run it until it closes; the exit status of the program.
+    `language`: as main.py resolved it (option, then configuration); None: the system's."""
     app = _application()
     simulation: Any = None
     if demo:
@@ -63,10 +64,9 @@ def run(address: str | None = None, language: str | None = None, demo: bool = Fa
 
         simulation = Simulation(auto_approve=None, advertise=True).start()
         address = simulation.device.https_url
-    from app import config
     from ui.wizard import build_wizard
 
-    wizard = build_wizard(address, language or config.setting("ui.language"), deferred=True)
+    wizard = build_wizard(address, language, deferred=True)
     if simulation is not None:
         wizard.set_demo(simulation.device.admin_password, simulation_info=simulation.info())
         from PySide6.QtWidgets import QWizardPage
